@@ -1,0 +1,150 @@
+// YAML text -> a plain value plus the parsed document, so later stages can map
+// any JSON pointer back to a line and column. Everything YAML allows but a data
+// file must not use is rejected here, with its position.
+import { LineCounter, isCollection, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { ReportError, type ErrorCode } from '../errors.ts';
+
+export interface YamlFile {
+  /** Path as shown to the user. */
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  value: unknown;
+}
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type YamlResult = { ok: true; file: YamlFile } | { ok: false; errors: ReportError[]; text?: string };
+
+export function parseYamlFile(file: string, bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): YamlResult {
+  if (bytes.byteLength > maxBytes) {
+    return fail(
+      new ReportError(
+        'too-large',
+        `file is ${bytes.byteLength} bytes, more than the limit of ${maxBytes}`,
+        { file, line: 1, column: 1 },
+        'split the collection or check that the file is the one you meant',
+      ),
+    );
+  }
+  const decoded = decodeUtf8(file, bytes);
+  if (decoded instanceof ReportError) return fail(decoded);
+  const text = decoded.replace(/^\uFEFF/, '');
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const at = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
+  };
+  const errors: ReportError[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const code: ErrorCode =
+      e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'tag' : 'syntax';
+    errors.push(new ReportError(code, firstLine(e.message), at(e.pos[0]), SYNTAX_HINTS[code]));
+  }
+  if (errors.length === 0) errors.push(...forbiddenNodes(doc, at));
+  if (errors.length > 0) return { ok: false, errors, text };
+
+  const value = doc.toJS({ maxAliasCount: 0 }) as unknown;
+  return { ok: true, file: { file, text, doc, lines, value } };
+}
+
+const SYNTAX_HINTS: Partial<Record<ErrorCode, string>> = {
+  syntax: 'check indentation, colons and quotes around this position',
+  'duplicate-key': 'remove or rename one of the two keys',
+  tag: 'remove the tag; data files use plain YAML values',
+};
+
+function forbiddenNodes(doc: Document.Parsed, at: (offset: number) => ReportError['at']): ReportError[] {
+  const errors: ReportError[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      errors.push(
+        new ReportError('alias', `alias *${node.source} is not allowed`, at(node.range?.[0] ?? 0), 'write the value out in full'),
+      );
+    },
+    Node(_, node) {
+      if (node.anchor) {
+        errors.push(
+          new ReportError('alias', `anchor &${node.anchor} is not allowed`, at(node.range?.[0] ?? 0), 'remove the anchor'),
+        );
+      }
+      if (node.tag && !isCollection(node)) {
+        errors.push(new ReportError('tag', `tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, at(node.range?.[0] ?? 0), SYNTAX_HINTS.tag));
+      }
+    },
+    Pair(_, pair) {
+      if (!isPair(pair)) return;
+      const key = pair.key;
+      if (!isScalar(key)) {
+        const offset = isCollection(key) ? (key.range?.[0] ?? 0) : 0;
+        errors.push(new ReportError('complex-key', 'a key must be plain text', at(offset), 'write the key as a word, e.g. name'));
+        return;
+      }
+      if (UNSAFE_KEYS.has(String(key.value))) {
+        errors.push(
+          new ReportError(
+            'unsafe-key',
+            `key "${String(key.value)}" is not allowed`,
+            at(key.range?.[0] ?? 0),
+            'rename the key; these names can change how JavaScript objects behave',
+          ),
+        );
+      }
+    },
+  });
+  return errors;
+}
+
+function decodeUtf8(file: string, bytes: Uint8Array): string | ReportError {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Locate the first bad byte: decode the valid prefix to count lines and columns.
+    const bad = firstInvalidUtf8(bytes);
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const lineStarts = prefix.split('\n');
+    return new ReportError(
+      'encoding',
+      `byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad} is not valid UTF-8`,
+      { file, line: lineStarts.length, column: (lineStarts.at(-1) ?? '').length + 1 },
+      'save the file as UTF-8 (most editors offer this under "Save with encoding")',
+    );
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    const chunk = bytes.subarray(i, i + need + 1);
+    if (chunk.length < need + 1) return i;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(chunk);
+    } catch {
+      return i;
+    }
+    i += need + 1;
+  }
+  return i;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+$/, '');
+}
+
+function fail(error: ReportError): YamlResult {
+  return { ok: false, errors: [error] };
+}

@@ -1,0 +1,80 @@
+// The JSON Schemas, compiled once per validator. Three project keywords sit
+// beside the standard ones:
+//   hint        advice shown with any error raised in that schema
+//   defines     this string is the id of a record of the named collection
+//   references  this string must be the id of a record of the named collection
+// `defines` and `references` record what they see into the context passed to
+// each validation call, so cross-file checks need no second walk of the data.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { SHARED_SCHEMA } from '../load/data-set.ts';
+
+// ajv-formats is CommonJS: under ESM its function is the `default` of the module object.
+const addFormats = addFormatsModule.default;
+
+export interface IdUse {
+  collection: string;
+  id: string;
+  /** JSON pointer inside the file being validated. */
+  pointer: string;
+}
+
+export interface IdUses {
+  defines: IdUse[];
+  references: IdUse[];
+}
+
+export interface SchemaResult {
+  errors: ErrorObject[];
+  ids: IdUses;
+}
+
+export interface SchemaValidator {
+  collections: readonly string[];
+  validate(collection: string, value: unknown): SchemaResult;
+}
+
+export async function createSchemaValidator(schemasDir: string, collections: readonly string[]): Promise<SchemaValidator> {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    verbose: true,
+    passContext: true,
+    coerceTypes: false,
+    useDefaults: false,
+    $data: false,
+  });
+  addFormats(ajv, ['date']);
+  ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
+  for (const keyword of ['defines', 'references'] as const) {
+    ajv.addKeyword({
+      keyword,
+      metaSchema: { type: 'string' },
+      schemaType: 'string',
+      errors: false,
+      validate(this: IdUses, collection: string, data: unknown, _parent: unknown, cxt?: { instancePath: string }) {
+        if (typeof data === 'string') this[keyword].push({ collection, id: data, pointer: cxt?.instancePath ?? '' });
+        return true;
+      },
+    });
+  }
+
+  const read = async (name: string) =>
+    JSON.parse(await readFile(join(schemasDir, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
+  ajv.addSchema(await read(SHARED_SCHEMA));
+  const compiled = new Map<string, ValidateFunction>();
+  for (const collection of collections) compiled.set(collection, ajv.compile(await read(collection)));
+
+  return {
+    collections,
+    validate(collection, value) {
+      const fn = compiled.get(collection);
+      if (!fn) throw new Error(`no schema compiled for ${collection}`);
+      const ids: IdUses = { defines: [], references: [] };
+      const valid = fn.call(ids, value);
+      return { errors: valid ? [] : [...(fn.errors ?? [])], ids };
+    },
+  };
+}

@@ -57,13 +57,12 @@ export async function loadData(dataDir: string, collections: readonly string[], 
     }
   }
 
-  await Promise.all(
+  const read = await Promise.all(
     collections.map(async (collection) => {
       const path = join(dataDir, `${collection}.yaml`);
       const file = show(path);
-      let bytes: Buffer;
       try {
-        bytes = await readFile(path);
+        return { collection, file, bytes: await readFile(path) };
       } catch (cause) {
         const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
         result.errors.push(
@@ -71,17 +70,32 @@ export async function loadData(dataDir: string, collections: readonly string[], 
             ? new ReportError('missing-file', `${file} is missing`, { file, line: 1, column: 1 }, `create it; schemas/${collection}.schema.json describes its content`)
             : new ReportError('io', `cannot read ${file}`, { file, line: 1, column: 1 }, undefined, { cause }),
         );
-        return;
-      }
-      const parsed = parseYamlFile(file, bytes);
-      if (parsed.ok) {
-        result.files.set(collection, parsed.file);
-        result.sources.set(file, parsed.file.text);
-      } else {
-        result.errors.push(...parsed.errors);
-        if (parsed.text !== undefined) result.sources.set(file, parsed.text);
+        return undefined;
       }
     }),
   );
+  parseFiles(read.filter((r) => r !== undefined), result);
   return result;
+}
+
+export interface RawFile {
+  collection: string;
+  /** Path as shown to the user. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** Parses files already in memory into `into`; loadData's second half, exposed for tests. */
+export function parseFiles(raw: readonly RawFile[], into: LoadedData = { files: new Map(), sources: new Map(), errors: [] }): LoadedData {
+  for (const { collection, file, bytes } of raw) {
+    const parsed = parseYamlFile(file, bytes);
+    if (parsed.ok) {
+      into.files.set(collection, parsed.file);
+      into.sources.set(file, parsed.file.text);
+    } else {
+      into.errors.push(...parsed.errors);
+      if (parsed.text !== undefined) into.sources.set(file, parsed.text);
+    }
+  }
+  return into;
 }

@@ -35,16 +35,19 @@ export function positionOf(file: YamlFile, pointer: string, target: Target = { k
     const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === target.property) : undefined;
     offset = rangeStart(pair?.key) ?? offset;
   }
-  const { line, col } = file.lines.linePos(offset);
+  const { line, column } = file.locate(offset);
   const property = target.kind === 'key' ? `/${target.property}` : '';
-  return { file: file.file, line, column: col, pointer: `${pointer}${property}` };
+  return { file: file.file, line, column, pointer: `${pointer}${property}` };
 }
 
 function child(node: unknown, segment: string): { node: unknown; pair?: Pair } | undefined {
   if (isMap(node)) {
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-    // A key with no value ("budget_eur:") has a null node or none: point at the key.
-    return pair ? { node: pair.value ?? pair.key, pair: pair as Pair } : undefined;
+    if (!pair) return undefined;
+    // A key with no value ("budget_eur:") has an empty node or none: point at the key.
+    const value = pair.value as Node | null;
+    const empty = !value || (value.range != null && value.range[0] === value.range[1]);
+    return { node: empty ? pair.key : value, pair: pair as Pair };
   }
   if (isSeq(node)) {
     const item = node.items[Number(segment)];

@@ -1,7 +1,7 @@
 // YAML text -> a plain value plus the parsed document, so later stages can map
 // any JSON pointer back to a line and column. Everything YAML allows but a data
 // file must not use is rejected here, with its position.
-import { LineCounter, isCollection, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { isCollection, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { ReportError, type ErrorCode } from '../errors.ts';
 
 export interface YamlFile {
@@ -9,7 +9,8 @@ export interface YamlFile {
   file: string;
   text: string;
   doc: Document.Parsed;
-  lines: LineCounter;
+  /** 1-based line and column of a character offset in `text`. */
+  locate(offset: number): { line: number; column: number };
   value: unknown;
 }
 
@@ -33,30 +34,28 @@ export function parseYamlFile(file: string, bytes: Uint8Array, maxBytes = MAX_FI
   if (decoded instanceof ReportError) return fail(decoded);
   const text = decoded.replace(/^\uFEFF/, '');
 
-  const lines = new LineCounter();
+  const locate = locator(text);
   const doc = parseDocument(text, {
-    lineCounter: lines,
     version: '1.2',
     schema: 'core',
     merge: false,
     uniqueKeys: true,
     prettyErrors: false,
   });
-  const at = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
+  const at = (offset: number) => ({ file, ...locate(offset) });
   const errors: ReportError[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const code: ErrorCode =
       e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'tag' : 'syntax';
+    // After the first syntax error the parser's further complaints are mostly echoes of it.
+    if (code === 'syntax' && errors.some((x) => x.code === 'syntax')) continue;
     errors.push(new ReportError(code, firstLine(e.message), at(e.pos[0]), SYNTAX_HINTS[code]));
   }
-  if (errors.length === 0) errors.push(...forbiddenNodes(doc, at));
+  if (errors.length === 0) errors.push(...forbiddenNodes(doc, text, at));
   if (errors.length > 0) return { ok: false, errors, text };
 
   const value = doc.toJS({ maxAliasCount: 0 }) as unknown;
-  return { ok: true, file: { file, text, doc, lines, value } };
+  return { ok: true, file: { file, text, doc, locate, value } };
 }
 
 const SYNTAX_HINTS: Partial<Record<ErrorCode, string>> = {
@@ -65,7 +64,7 @@ const SYNTAX_HINTS: Partial<Record<ErrorCode, string>> = {
   tag: 'remove the tag; data files use plain YAML values',
 };
 
-function forbiddenNodes(doc: Document.Parsed, at: (offset: number) => ReportError['at']): ReportError[] {
+function forbiddenNodes(doc: Document.Parsed, text: string, at: (offset: number) => ReportError['at']): ReportError[] {
   const errors: ReportError[] = [];
   visit(doc, {
     Alias(_, node) {
@@ -75,8 +74,11 @@ function forbiddenNodes(doc: Document.Parsed, at: (offset: number) => ReportErro
     },
     Node(_, node) {
       if (node.anchor) {
+        // The node's range starts after its properties; point at the anchor itself.
+        const start = node.range?.[0] ?? 0;
+        const anchorAt = text.lastIndexOf(`&${node.anchor}`, start);
         errors.push(
-          new ReportError('alias', `anchor &${node.anchor} is not allowed`, at(node.range?.[0] ?? 0), 'remove the anchor'),
+          new ReportError('alias', `anchor &${node.anchor} is not allowed`, at(anchorAt >= 0 ? anchorAt : start), 'remove the anchor and write values out in full'),
         );
       }
       if (node.tag && !isCollection(node)) {
@@ -139,6 +141,25 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return i;
+}
+
+/**
+ * Offsets -> positions from the text itself: the parser's own line counter
+ * misses line breaks it skips while recovering from syntax errors.
+ */
+function locator(text: string): YamlFile['locate'] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }
 
 function firstLine(message: string): string {

@@ -7,7 +7,21 @@ import type { YamlFile } from '../load/yaml-file.ts';
 import { didYouMean } from './suggest.ts';
 
 export function schemaErrors(file: YamlFile, errors: readonly ErrorObject[]): ReportError[] {
-  return errors.map((e) => toReportError(file, e));
+  return firstPerValue(errors).map((e) => toReportError(file, e));
+}
+
+/**
+ * One error per value: an empty name fails both minLength and pattern, and the
+ * second says nothing new. Missing and unknown properties each name their own.
+ */
+function firstPerValue(errors: readonly ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (e.keyword === 'required' || e.keyword === 'additionalProperties') return true;
+    if (seen.has(e.instancePath)) return false;
+    seen.add(e.instancePath);
+    return true;
+  });
 }
 
 function toReportError(file: YamlFile, e: ErrorObject): ReportError {

@@ -33,6 +33,6 @@ export function createFormatter(locale: string, currency = 'EUR'): Formatter {
 // Excel stores formats in its own invariant syntax; the viewer's locale then
 // decides separators, so one pattern per currency placement is enough.
 const EXCEL_FORMATS: Record<string, Formatter['excel']> = {
-  en: { money: '[$€-x-euro2] #,##0', number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' },
-  ru: { money: '#,##0 [$€-x-euro1]', number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' },
+  en: { money: '"€"#,##0', number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' },
+  ru: { money: '#,##0 "€"', number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' },
 };

@@ -1,7 +1,7 @@
 // argv -> validate() or build(); prints results and errors; sets the exit code:
 // 0 success, 1 data or build errors, 2 usage errors.
 import { parseArgs } from 'node:util';
-import { validate } from './build.ts';
+import { build, validate } from './build.ts';
 import { resolveConfig } from './config.ts';
 import { ReportError, errorsToJson, formatErrors } from './errors.ts';
 
@@ -36,14 +36,18 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const started = performance.now();
   const config = resolveConfig({ data: values.data, out: values.out });
-  const result = await validate(config);
+  const result = command === 'build' ? await build(config, { onOutput: (o) => !json && console.log(`${o.path}  ${Math.round(o.ms)} ms`) }) : await validate(config);
   if (!result.ok) {
     if (json) console.log(errorsToJson(result.errors));
     else console.error(formatErrors(result.errors, result.sources));
     return 1;
   }
   const ms = Math.round(performance.now() - started);
-  if (json) console.log(JSON.stringify({ ok: true, files: result.files, records: result.records, ms }));
+  if ('outputs' in result) {
+    const bytes = result.outputs.reduce((n, o) => n + o.bytes, 0);
+    if (json) console.log(JSON.stringify({ ok: true, outputs: result.outputs, ms }));
+    else console.log(`built ${result.outputs.length} outputs (${(bytes / 1024).toFixed(0)} KiB) in ${ms} ms`);
+  } else if (json) console.log(JSON.stringify({ ok: true, files: result.files, records: result.records, ms }));
   else console.log(`valid: ${result.files} files, ${result.records} records in ${ms} ms`);
   return 0;
 }

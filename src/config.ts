@@ -14,13 +14,13 @@ export interface Config {
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export function resolveConfig(options: { data?: string; out?: string; cwd?: string } = {}): Config {
+export function resolveConfig(options: { data?: string; out?: string; templates?: string; cwd?: string } = {}): Config {
   const cwd = options.cwd ?? process.cwd();
   return Object.freeze({
     root: PROJECT_ROOT,
     dataDir: resolve(cwd, options.data ?? resolve(PROJECT_ROOT, 'data')),
     schemasDir: resolve(PROJECT_ROOT, 'schemas'),
-    templatesDir: resolve(PROJECT_ROOT, 'templates'),
+    templatesDir: resolve(cwd, options.templates ?? resolve(PROJECT_ROOT, 'templates')),
     outDir: resolve(cwd, options.out ?? resolve(PROJECT_ROOT, 'out')),
     cwd,
   });

@@ -1,7 +1,7 @@
 // Typed data -> the report model: references resolved, totals, shares, ranks
 // and groupings computed once, here, where they can be unit-tested.
 import type { CooperationData } from '../validate/data-types.ts';
-import type { CountryGroup, CountryRef, LeadCountryTotal, Organisation, Programme, Project, ReportModel } from './types.ts';
+import type { CountryFigures, CountryGroup, CountryRef, LeadCountryTotal, Organisation, PartnerRegion, Programme, Project, ReportModel } from './types.ts';
 
 export function buildModel(data: CooperationData): ReportModel {
   const countries = new Map(data.countries.countries.map((c) => [c.code, { code: c.code, name: c.name }]));
@@ -38,7 +38,7 @@ export function buildModel(data: CooperationData): ReportModel {
         ...(x.seed_acronym ? { seed_acronym: x.seed_acronym } : {}),
         title: x.title,
         ...(x.seed_title ? { seed_title: x.seed_title } : {}),
-        programme: { id: p.id, name: p.name, calls: p.calls ?? [] },
+        programme: { id: p.id, name: p.name, calls: p.calls ?? [], totalBudgetEur, projectCount: raw.length },
         leningradPartners: x.leningrad_partners.map(organisation),
         // Validation guarantees lead partners have a country (consistency rules).
         leadPartner: { ...lead, country: lead.country! },
@@ -81,10 +81,12 @@ export function buildModel(data: CooperationData): ReportModel {
     },
     directions: data.directions.directions,
     countries: [...countries.values()],
+    countryFigures: [...countries.values()].map((c) => countryFigures(c, partnerRegions, projects)),
     fieldsOfCooperation: data['partner-regions'].fields_of_cooperation,
     partnerRegions,
     partnersByCountry: groupByCountry(named),
     plannedContacts: partnerRegions.filter((r) => r.status === 'planned'),
+    asiaOutlook: data['partner-regions'].asia_outlook,
     cis: data['cis-cooperation'].countries.map(({ country: code, ...c }) => ({ ...c, country: country(code) })),
     initiatives: data.initiatives.initiatives.map(({ countries: codes, organisations: ids, initiated_by, direction, ...i }) => ({
       ...i,
@@ -112,6 +114,18 @@ export function groupByCountry<T extends { country: CountryRef }>(items: readonl
     groups.set(item.country.code, group);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.country.name.localeCompare(b.country.name, 'en'));
+}
+
+function countryFigures(country: CountryRef, regions: readonly PartnerRegion[], projects: readonly Project[]): CountryFigures {
+  const here = regions.filter((r) => r.country.code === country.code);
+  const led = projects.filter((p) => p.leadPartner.country.code === country.code);
+  return {
+    country,
+    partnerRegions: here.filter((r) => r.status === 'partner').length,
+    plannedContacts: here.filter((r) => r.status === 'planned').length,
+    projectsLed: led.length,
+    budgetLedEur: sum(led.map((p) => p.budgetEur)),
+  };
 }
 
 function leadCountryTotals(projects: readonly Project[], total: number): LeadCountryTotal[] {

@@ -58,7 +58,7 @@ export interface Project {
   seed_acronym?: string;
   title: string;
   seed_title?: string;
-  programme: { id: string; name: string; calls: number[] };
+  programme: { id: string; name: string; calls: number[]; totalBudgetEur: number; projectCount: number };
   leningradPartners: Organisation[];
   leadPartner: Organisation & { country: CountryRef };
   budgetEur: number;
@@ -73,6 +73,17 @@ export interface LeadCountryTotal {
   projects: number;
   budgetEur: number;
   share: number;
+}
+
+/** What the report says about one country, for tables by country. */
+export interface CountryFigures {
+  country: CountryRef;
+  /** Named partner regions in the country. */
+  partnerRegions: number;
+  plannedContacts: number;
+  /** Funded projects whose lead partner is in the country, and their budgets. */
+  projectsLed: number;
+  budgetLedEur: number;
 }
 
 export interface KeyFigures {
@@ -91,11 +102,15 @@ export interface ReportModel {
   figures: KeyFigures;
   directions: Data['directions']['directions'];
   countries: CountryRef[];
+  /** One entry per country of the data, in its order, zeros included. */
+  countryFigures: CountryFigures[];
   fieldsOfCooperation: Data['partner-regions']['fields_of_cooperation'];
   partnerRegions: PartnerRegion[];
   /** Named partners (not planned contacts), grouped by country, largest group first. */
   partnersByCountry: CountryGroup<PartnerRegion>[];
   plannedContacts: PartnerRegion[];
+  /** Why the planned contacts matter now (2006, the Year of China). */
+  asiaOutlook: Data['partner-regions']['asia_outlook'];
   cis: CisCountry[];
   initiatives: Initiative[];
   purposesOfMostProgrammes: string[];

@@ -12,13 +12,17 @@ export interface Formatter {
   excel: { money: string; number: string; percent: string; date: string };
 }
 
+/** The catalogue names languages; formatting follows a region's conventions. */
+const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
+
 export function createFormatter(locale: string, currency = 'EUR'): Formatter {
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const tag = FORMAT_LOCALES[locale] ?? locale;
+  const money = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   // Dates in the data are calendar dates: format them in UTC so TZ never shifts a day.
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   return {
     locale,
     money: (eur) => money.format(eur),

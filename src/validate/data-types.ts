@@ -391,6 +391,11 @@ export interface ForeignPartnerRegions {
    * @maxItems 100000
    */
   regions: PartnerRegion[];
+  asia_outlook: {
+    year: Year;
+    occasion: Name;
+    seed_text?: Text;
+  };
 }
 export interface CooperationField {
   id: Id;
@@ -517,6 +522,13 @@ export interface TheReport {
     region: {
       name: Name;
       country: CountryCode;
+      /**
+       * Where the region is marked on maps
+       */
+      map_point: {
+        lon: number;
+        lat: number;
+      };
     };
     as_of: IsoDate;
     currency: 'EUR';

@@ -17,6 +17,8 @@ export function schemaErrors(file: YamlFile, errors: readonly ErrorObject[]): Re
 function firstPerValue(errors: readonly ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
+    // A failed `then` is reported by the error inside it.
+    if (e.keyword === 'if') return false;
     if (e.keyword === 'required' || e.keyword === 'additionalProperties') return true;
     if (seen.has(e.instancePath)) return false;
     seen.add(e.instancePath);

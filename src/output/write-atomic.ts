@@ -1,0 +1,28 @@
+// Outputs appear whole or not at all: bytes go to a temporary file beside the
+// target, then a rename replaces the target in one step.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ReportError } from '../errors.ts';
+
+/** Temporary files are named so a later build can recognise and remove leftovers. */
+export const TEMP_MARK = '.tmp-';
+
+export async function writeAtomic(path: string, bytes: Uint8Array, shown = path): Promise<void> {
+  const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (cause) {
+    await rm(temp, { force: true });
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new ReportError('io', `cannot write ${shown} (${code})`, undefined, 'check that the folder is writable and that no folder has the file\'s name', { cause });
+  }
+}

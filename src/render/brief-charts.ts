@@ -1,0 +1,95 @@
+// The pictures of a brief, drawn from the model as inline SVG. Each chart is
+// computed only when a template asks for it (the map is the costly one).
+import type { Programme, Project, ReportModel } from '../model/types.ts';
+import { horizontalBarChart } from './charts/bar-chart.ts';
+import { partnerMap } from './charts/partner-map.ts';
+import type { Formatter } from './format.ts';
+import type { Messages } from './messages.ts';
+
+export interface ChartSet {
+  map: string;
+  partnersByCountry: string;
+  /** Budgets of one programme's projects, keyed by programme id (the overview shows each). */
+  budgetsByProgramme: Record<string, string>;
+  /** Budgets of the current programme's projects, the current project highlighted. */
+  budgets: string;
+  byLeadCountry: string;
+}
+
+/** `item` is the programme or project an output is about, if any. */
+export function chartSet(model: ReportModel, item: unknown, f: Formatter, messages: Messages, wrap: (svg: string) => unknown): ChartSet {
+  const t = (key: string, values: Record<string, unknown> = {}) => messages.format(key, values, f);
+  const region = model.report.region;
+  const programme = isProgramme(item) ? item : isProject(item) ? model.programmes.find((p) => p.id === item.programme.id) : undefined;
+
+  const budgets = (p: Programme, highlight?: string) => {
+    const sorted = [...p.projects].sort((a, b) => b.budgetEur - a.budgetEur);
+    return horizontalBarChart({
+      id: `budgets-${p.id}`,
+      title: t('charts.budgets_title'),
+      description: t('charts.budgets_description', {
+        count: p.projects.length,
+        largest: `${sorted[0]?.acronym} (${f.money(sorted[0]?.budgetEur ?? 0)})`,
+        smallest: `${sorted.at(-1)?.acronym} (${f.money(sorted.at(-1)?.budgetEur ?? 0)})`,
+      }),
+      bars: sorted.map((x) => ({ label: x.acronym, value: x.budgetEur, valueLabel: f.money(x.budgetEur), highlight: x.id === highlight })),
+    });
+  };
+
+  const charts = {
+    get map() {
+      return partnerMap({
+        id: 'partner-map',
+        title: t('charts.map_title'),
+        description: t('charts.map_description', { region: region.name }),
+        countries: model.partnersByCountry.map((g) => ({ code: g.country.code, count: g.count, label: g.country.name })),
+        home: { label: region.name, lon: region.map_point.lon, lat: region.map_point.lat },
+        text: { legend: t('charts.map_legend'), home: region.name, beyond: t('charts.map_beyond') },
+      });
+    },
+    get partnersByCountry() {
+      const top = model.partnersByCountry[0];
+      return horizontalBarChart({
+        id: 'partners-by-country',
+        title: t('charts.partners_title'),
+        description: t('charts.partners_description', { top: top?.country.name ?? '' }),
+        bars: model.partnersByCountry.map((g) => ({ label: g.country.name, value: g.count, valueLabel: f.number(g.count) })),
+        tickFormat: (n) => (Number.isInteger(n) ? f.number(n) : ''),
+      });
+    },
+    get budgetsByProgramme() {
+      return Object.fromEntries(model.fundedProgrammes.map((p) => [p.id, wrap(budgets(p))]));
+    },
+    get budgets() {
+      return programme ? budgets(programme, isProject(item) ? item.id : undefined) : '';
+    },
+    get byLeadCountry() {
+      if (!programme) return '';
+      return horizontalBarChart({
+        id: `lead-countries-${programme.id}`,
+        title: t('charts.lead_title'),
+        description: t('charts.lead_title'),
+        bars: programme.byLeadCountry.map((c) => ({ label: c.country.name, value: c.budgetEur, valueLabel: `${f.money(c.budgetEur)} · ${f.percent(c.share)}` })),
+      });
+    },
+  };
+  // Templates print SVG as markup: hand them SafeStrings, each computed once, on first use.
+  const cache = new Map<string | symbol, unknown>();
+  return new Proxy(charts, {
+    get: (target, key) => {
+      if (!cache.has(key)) {
+        const value = Reflect.get(target, key) as unknown;
+        cache.set(key, typeof value === 'string' ? wrap(value) : value);
+      }
+      return cache.get(key);
+    },
+  }) as unknown as ChartSet;
+}
+
+function isProgramme(item: unknown): item is Programme {
+  return typeof item === 'object' && item !== null && 'participants' in item && 'projects' in item;
+}
+
+function isProject(item: unknown): item is Project {
+  return typeof item === 'object' && item !== null && 'leadPartner' in item;
+}

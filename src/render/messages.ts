@@ -1,0 +1,50 @@
+// The message catalogue of a locale (templates/i18n/<locale>.yaml): every
+// label and sentence the templates print that is not data. A missing key or
+// placeholder is an error, never a silent fallback.
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { ReportError, type Position } from '../errors.ts';
+import { positionOf } from '../load/positions.ts';
+import { parseYamlFile } from '../load/yaml-file.ts';
+import type { Formatter } from './format.ts';
+
+export interface Messages {
+  locale: string;
+  keys(): string[];
+  /** The message `key` with its {placeholders} filled from `values`. */
+  format(key: string, values: Record<string, unknown>, formatter: Formatter): string;
+}
+
+export async function loadMessages(templatesDir: string, locale: string, cwd: string): Promise<Messages> {
+  const path = join(templatesDir, 'i18n', `${locale}.yaml`);
+  const file = relative(cwd, path);
+  const parsed = parseYamlFile(file, await readFile(path));
+  if (!parsed.ok) throw parsed.errors[0];
+  const flat = new Map<string, string>();
+  flatten(parsed.file.value, '', flat, (pointer) => positionOf(parsed.file, pointer));
+
+  return {
+    locale,
+    keys: () => [...flat.keys()],
+    format(key, values, formatter) {
+      const message = flat.get(key);
+      // Plain errors: the template that called {{t}} reports them at its own file.
+      if (message === undefined) throw new Error(`no message "${key}" in ${file}`);
+      return message.replace(/\{(\w+)\}/g, (_, name: string) => {
+        if (!(name in values)) throw new Error(`message "${key}" needs a value for {${name}}`);
+        const value = values[name];
+        return typeof value === 'number' ? formatter.number(value) : String(value);
+      });
+    },
+  };
+}
+
+function flatten(value: unknown, prefix: string, into: Map<string, string>, at: (pointer: string) => Position): void {
+  if (typeof value === 'string') {
+    into.set(prefix, value);
+  } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, into, at);
+  } else {
+    throw new ReportError('template', `message "${prefix}" must be text`, at(`/${prefix.split('.').join('/')}`), 'write the message as a quoted string');
+  }
+}

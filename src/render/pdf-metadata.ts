@@ -1,0 +1,42 @@
+// Stamps a brief's metadata on Chromium's PDF and makes the bytes reproducible:
+// the dates come from the data, not the clock, and the file ID from the content.
+// Everything else Chromium wrote (structure tree, outline, fonts) is kept as is.
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47 tag, e.g. "en" or "sv-SE". */
+  language: string;
+  /** Names the tool and version; written as both Creator and Producer. */
+  creator: string;
+  /** Creation and modification date, taken from the data so a rebuild is identical. */
+  date: Date;
+}
+
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  // updateMetadata: false keeps pdf-lib from stamping its own producer and the current time.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // Viewers then show the title instead of the file name, as accessibility checkers require.
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  // One joined entry: pdf-lib would join with spaces, splitting multi-word keywords.
+  doc.setKeywords([meta.keywords.join(', ')]);
+  doc.setCreator(meta.creator);
+  doc.setProducer(meta.creator);
+  doc.setLanguage(meta.language);
+  // Chromium stamps the time of printing; the data's date replaces it.
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+
+  // The file ID is a digest of the document without one, so equal content gets an equal ID.
+  doc.context.trailerInfo.ID = undefined;
+  const digest = createHash('sha256').update(await doc.save()).digest('hex').slice(0, 32);
+  const id = PDFHexString.of(digest);
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  return doc.save();
+}

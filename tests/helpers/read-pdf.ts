@@ -1,0 +1,43 @@
+// Reads a PDF back with pdf.js, a parser independent of the Chromium that wrote it.
+import { readFile } from 'node:fs/promises';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfContent {
+  pages: string[];
+  info: Record<string, unknown>;
+  language: string | null;
+  outline: string[];
+  /** Whether the catalog marks the file as tagged (MarkInfo /Marked true). */
+  tagged: boolean;
+}
+
+export async function readPdf(path: string): Promise<PdfContent> {
+  const bytes = new Uint8Array(await readFile(path));
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      const content = await page.getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    }
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
+    const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+    const outline: string[] = [];
+    const walk = (items: { title: string; items: unknown[] }[] | null) => {
+      for (const item of items ?? []) {
+        outline.push(item.title);
+        walk(item.items as { title: string; items: unknown[] }[]);
+      }
+    };
+    walk((await doc.getOutline()) as { title: string; items: unknown[] }[] | null);
+    return { pages, info, language: (info.Language as string | undefined) ?? null, outline, tagged: markInfo?.Marked === true };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Text with line breaks and runs of spaces folded, for phrase searches across lines. */
+export function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,121 @@
+// Shared by the PDF tests: whether a browser exists, the browsers this process
+// started (read from /proc, independent of Puppeteer), scripts run in a child
+// Node process, and reading PDFs back with pdf.js.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { ReportError } from '../../src/errors.ts';
+import { findBrowser } from '../../src/render/browser.ts';
+
+/** Without a browser the PDF suites skip locally, but fail in CI, where a skip would hide a broken setup. */
+export function browserAvailable(): boolean {
+  try {
+    findBrowser({});
+    return true;
+  } catch (error) {
+    if (process.env.CI === 'true' || !(error instanceof ReportError)) throw error;
+    console.warn(`PDF tests skipped: ${error.message}. To run them: ${error.hint}`);
+    return false;
+  }
+}
+
+export interface BrowserProcess {
+  pid: number;
+  profile: string;
+}
+
+/** Browsers started by this process: its children that carry a Puppeteer profile. */
+export function browserProcesses(): BrowserProcess[] {
+  return processes()
+    .filter((p) => p.ppid === process.pid && p.state !== 'Z')
+    .flatMap(({ pid }) => {
+      const args = read(`/proc/${pid}/cmdline`)?.split('\0') ?? [];
+      const profile = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+      return profile ? [{ pid, profile }] : [];
+    });
+}
+
+/** Live (not zombie) members of a process group; a browser leads its own group. */
+export function liveGroupMembers(pgid: number): number[] {
+  return processes()
+    .filter((p) => p.pgrp === pgid && p.state !== 'Z')
+    .map((p) => p.pid);
+}
+
+function processes(): { pid: number; ppid: number; pgrp: number; state: string }[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      const stat = read(`/proc/${name}/stat`);
+      // The command name is in parentheses and may contain spaces; fields follow the last ')'.
+      const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (!fields || fields.length < 3) return [];
+      return [{ pid: Number(name), state: fields[0]!, ppid: Number(fields[1]), pgrp: Number(fields[2]) }];
+    });
+}
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const TSX = pathToFileURL(join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+export interface ScriptRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs an ES module given as text in a fresh Node process, with TypeScript imports allowed. */
+export function runScript(source: string, options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, '--input-type=module', '-e', source], {
+      cwd: options.cwd ?? PROJECT_ROOT,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+export function moduleUrl(projectPath: string): string {
+  return pathToFileURL(join(PROJECT_ROOT, projectPath)).href;
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js takes ownership of the buffer it is given, so it gets a copy.
+  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+}
+
+export async function pdfText(pdf: PDFDocumentProxy): Promise<string> {
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
+
+/** A small A4 brief: headings for the outline, running heads in @page margin boxes, inline SVG. */
+export function sampleHtml(body = '<h1>Cooperation brief</h1><h2>Partners</h2><p>Blekinge and Klaipėda.</p>'): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sample brief</title>
+<style>
+  @page { size: A4; margin: 20mm; @top-center { content: "Sample brief" } @bottom-right { content: "Page " counter(page) " of " counter(pages) } }
+  body { font-family: sans-serif; }
+</style></head>
+<body>${body}<svg width="120" height="40" role="img" aria-label="bar"><rect width="120" height="40" fill="teal"/></svg></body></html>`;
+}

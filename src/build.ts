@@ -15,6 +15,8 @@ import { createFormatter } from './render/format.ts';
 import { createTemplates } from './render/html.ts';
 import { loadMessages } from './render/messages.ts';
 import { finishPdf } from './render/pdf-metadata.ts';
+import { loadWorkbookDeclaration, type WorkbookDeclaration } from './render/workbook-declaration.ts';
+import { renderWorkbook } from './render/xlsx.ts';
 import { createPdfPrinter, type PdfPrinter } from './render/pdf.ts';
 import { loadStyles } from './render/styles.ts';
 import type { CooperationData } from './validate/data-types.ts';
@@ -68,6 +70,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   // Everything that can fail on a template fails here, before any output is written.
   const created = createdDate(model);
   const kits = new Map<string, LocaleKit>();
+  const workbooks = new Map<string, WorkbookDeclaration>();
   const sources = new Map(validated.sources);
   let planned: PlannedOutput[];
   try {
@@ -77,7 +80,19 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       const messages = await loadMessages(config.templatesDir, locale, config.cwd);
       const templates = await createTemplates({ templatesDir: config.templatesDir, cwd: config.cwd, formatter, messages });
       kits.set(locale, { formatter, messages, templates, styles });
-      for (const entry of catalogue.outputs) if (entry.template) await templates.load(entry.template);
+      for (const entry of catalogue.outputs) {
+        if (entry.template) await templates.load(entry.template);
+        if (!entry.declaration) continue;
+        const declared = await loadWorkbookDeclaration({
+          path: join(config.templatesDir, entry.declaration),
+          schemaPath: join(config.templatesDir, 'schemas', 'workbook.schema.json'),
+          cwd: config.cwd,
+          model,
+          formatter,
+        });
+        if (!declared.ok) return { ok: false, errors: declared.errors, sources: new Map([...sources, ...declared.sources]), outputs: [] };
+        workbooks.set(`${locale}/${entry.id}`, declared.declaration);
+      }
     }
     planned = planOutputs(catalogue, model, kits);
   } catch (error) {
@@ -91,7 +106,11 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     for (const output of planned) {
       const started = performance.now();
       try {
-        const bytes = await renderOutput(output, model, kits.get(output.locale)!, printer, created);
+        const kit = kits.get(output.locale)!;
+        const workbook = workbooks.get(`${output.locale}/${output.entry.id}`);
+        const bytes = workbook
+          ? await renderWorkbook(model, workbook, { formatter: kit.formatter, created })
+          : await renderBrief(output, model, kit, printer, created);
         await writeAtomic(join(config.outDir, output.path), bytes, join(config.outDir, output.path));
         const built = { id: output.key, path: output.path, kind: output.entry.kind, bytes: bytes.byteLength, ms: performance.now() - started };
         outputs.push(built);
@@ -123,7 +142,7 @@ function mergeRepeated(errors: readonly { error: ReportError; output: string }[]
   });
 }
 
-async function renderOutput(
+async function renderBrief(
   output: PlannedOutput,
   model: ReportModel,
   kit: LocaleKit,

@@ -23,6 +23,7 @@ export function buildModel(data: CooperationData): ReportModel {
   }));
   const named = partnerRegions.filter((r) => r.status === 'partner');
 
+  const grandTotal = sum(data.projects.projects.map((p) => p.budget_eur));
   const projectsByProgramme = new Map<string, CooperationData['projects']['projects']>();
   for (const p of data.projects.projects) projectsByProgramme.set(p.programme, [...(projectsByProgramme.get(p.programme) ?? []), p]);
 
@@ -44,6 +45,7 @@ export function buildModel(data: CooperationData): ReportModel {
         leadPartner: { ...lead, country: lead.country! },
         budgetEur: x.budget_eur,
         shareOfProgramme: share(x.budget_eur, totalBudgetEur),
+        shareOfTotal: share(x.budget_eur, grandTotal),
         rankInProgramme: ranked.indexOf(x) + 1,
       };
     });
@@ -77,7 +79,7 @@ export function buildModel(data: CooperationData): ReportModel {
       directions: data.directions.directions.length,
       programmes: programmes.length,
       projects: projects.length,
-      totalBudgetEur: sum(projects.map((p) => p.budgetEur)),
+      totalBudgetEur: grandTotal,
     },
     directions: data.directions.directions,
     countries: [...countries.values()],

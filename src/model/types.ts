@@ -64,6 +64,8 @@ export interface Project {
   budgetEur: number;
   /** Share of the programme's total over the projects in this data set, 0..1. */
   shareOfProgramme: number;
+  /** Share of the total over all projects in this data set, 0..1. */
+  shareOfTotal: number;
   /** 1-based rank by budget within the programme, largest first. */
   rankInProgramme: number;
 }

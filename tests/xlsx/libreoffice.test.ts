@@ -1,0 +1,97 @@
+// A real spreadsheet program opens the workbook and, recalculating every
+// formula, arrives at the cached values the writer stored. LibreOffice keeps
+// cached values by default, so a private profile tells it to recalculate on
+// load; a workbook with deliberately wrong cached values proves that it did.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import * as XLSX from 'xlsx';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../src/model/types.ts';
+import { realDeclaration, realModel, render } from './fixture.ts';
+
+const soffice = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'soffice')).find((path) => existsSync(path));
+if (!soffice) console.warn('tests/xlsx/libreoffice.test.ts: SKIPPED, soffice is not on PATH: the workbook was not opened in LibreOffice');
+
+// OOXMLRecalcMode 0: always recalculate files from Excel 2007 and later on load.
+const RECALCULATE_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+type Cached = Map<string, unknown>;
+
+/** Every formula cell's cached value, by sheet!address. */
+function formulaValues(bytes: Uint8Array): Cached {
+  const wb = XLSX.read(Buffer.from(bytes), { type: 'buffer', cellFormula: true });
+  const values: Cached = new Map();
+  for (const name of wb.SheetNames) {
+    for (const [address, cell] of Object.entries(wb.Sheets[name]!)) {
+      if (!address.startsWith('!') && (cell as XLSX.CellObject).f) values.set(`${name}!${address}`, (cell as XLSX.CellObject).v);
+    }
+  }
+  return values;
+}
+
+function valuesAt(bytes: Uint8Array, addresses: Iterable<string>): Cached {
+  const wb = XLSX.read(Buffer.from(bytes), { type: 'buffer' });
+  return new Map([...addresses].map((key) => {
+    const [sheet, address] = key.split('!') as [string, string];
+    return [key, (wb.Sheets[sheet]?.[address] as XLSX.CellObject | undefined)?.v];
+  }));
+}
+
+function expectSameValues(actual: Cached, expected: Cached): void {
+  for (const [key, value] of expected) {
+    if (typeof value === 'number') expect(actual.get(key), key).toBeCloseTo(value, 9);
+    else expect(actual.get(key), key).toEqual(value);
+  }
+}
+
+describe.skipIf(!soffice)(`LibreOffice${soffice ? '' : ' (SKIPPED: soffice is not on PATH)'}`, () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it('opens the workbook and recalculates every formula to its cached value', async () => {
+    const model = await realModel();
+    const declaration = await realDeclaration(model);
+    const real = await render(model, declaration);
+    const wrong: ReportModel = {
+      ...model,
+      figures: { ...model.figures, totalBudgetEur: 1, partnerRegionsNamed: 0 },
+      projects: model.projects.map((p) => ({ ...p, shareOfTotal: 0 })),
+      countryFigures: model.countryFigures.map((c) => ({ ...c, budgetLedEur: -1 })),
+    };
+    const tampered = await render(wrong, declaration);
+
+    const dir = await mkdtemp(join(tmpdir(), 'coop-soffice-'));
+    dirs.push(dir);
+    const profile = join(dir, 'profile');
+    await mkdir(join(profile, 'user'), { recursive: true });
+    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE_ON_LOAD);
+    await writeFile(join(dir, 'real.xlsx'), real);
+    await writeFile(join(dir, 'tampered.xlsx'), tampered);
+    // A private profile and HOME: parallel runs and the user's own settings never interfere.
+    await promisify(execFile)(
+      soffice!,
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'real.xlsx'), join(dir, 'tampered.xlsx')],
+      { timeout: 120_000, env: { ...process.env, HOME: dir } },
+    );
+
+    const cached = formulaValues(real);
+    expect(cached.size).toBeGreaterThan(100);
+    const recalculated = await readFile(join(dir, 'out', 'real.xlsx'));
+    expect(XLSX.read(recalculated, { type: 'buffer' }).SheetNames).toEqual(declaration.sheets.reduce((names, s) => [...names, s.name], [declaration.summary.name]));
+    expectSameValues(valuesAt(recalculated, cached.keys()), cached);
+    // The wrong cached values were replaced by computed ones: LibreOffice did recalculate.
+    expect(formulaValues(tampered).get('Summary!B11')).toBe(1);
+    expectSameValues(valuesAt(await readFile(join(dir, 'out', 'tampered.xlsx')), cached.keys()), cached);
+    expect(cached.get('Summary!B11')).toBe(8_442_362);
+    expect(cached.get('Projects!H8')).toBe(8_442_362);
+  });
+});

@@ -1,0 +1,245 @@
+// The workbook read back by two independent readers, ExcelJS and SheetJS:
+// sheets, headers, cell types, number formats, formulas with their cached
+// results, panes, tables, print setup and document properties.
+import ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
+import { describe, expect, it, vi } from 'vitest';
+import { ReportError } from '../../src/errors.ts';
+import type { WorkbookDeclaration } from '../../src/render/workbook-declaration.ts';
+import { arrayBuffer, CREATED, formatter, realDeclaration, realModel, render } from './fixture.ts';
+
+const model = await realModel();
+const declaration = await realDeclaration(model);
+const bytes = await render(model, declaration);
+const excel = new ExcelJS.Workbook();
+await excel.xlsx.load(arrayBuffer(bytes));
+const sheetjs = XLSX.read(Buffer.from(bytes), { type: 'buffer', cellFormula: true, cellNF: true, cellStyles: true });
+
+const SHEETS = ['Summary', 'Projects', 'Partner regions', 'Countries', 'Programmes', 'Directions', 'Participants', 'Sources'];
+const sheet = (name: string) => sheetjs.Sheets[name]!;
+const cell = (name: string, address: string) => sheet(name)[address] as XLSX.CellObject;
+/** A table as ExcelJS reads it back (its typings describe the one it writes). */
+interface LoadedTable {
+  table: { name: string; tableRef: string; headerRow: boolean; columns: { name: string; filterButton: boolean }[] };
+}
+const tablesOf = (name: string) => excel.getWorksheet(name)!.getTables() as unknown as LoadedTable[];
+const rowsOf = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(sheet(name), { header: 1, blankrows: false });
+
+describe('cooperation-summary.xlsx', () => {
+  it('has the declared sheets in order, in both readers', () => {
+    expect(sheetjs.SheetNames).toEqual(SHEETS);
+    expect(excel.worksheets.map((ws) => ws.name)).toEqual(SHEETS);
+  });
+
+  it('heads each sheet with the declared headers', () => {
+    expect(rowsOf('Summary')[0]).toEqual(['Figure', 'Value', 'Sheet', 'Note']);
+    for (const s of declaration.sheets) expect(rowsOf(s.name)[0], s.name).toEqual(s.columns.map((c) => c.header));
+    expect(rowsOf('Projects')[0]).toEqual([
+      'Acronym', 'Title', 'Programme', 'Calls', 'Leningrad Oblast partners', 'Lead partner', 'Lead country', 'Budget (EUR)', 'Share of total',
+    ]);
+  });
+
+  it('stores budgets as numbers with the euro format', () => {
+    model.projects.forEach((p, i) => {
+      const budget = cell('Projects', `H${i + 2}`);
+      expect(budget.t).toBe('n');
+      expect(budget.v).toBe(p.budgetEur);
+      expect(budget.z).toBe(formatter.excel.money);
+      expect(budget.f).toBeUndefined();
+      expect(excel.getWorksheet('Projects')!.getCell(`H${i + 2}`).numFmt).toBe(formatter.excel.money);
+    });
+  });
+
+  it('totals the budgets with a live SUM whose cached value is the model total', () => {
+    const total = cell('Projects', 'H8');
+    expect(total).toMatchObject({ t: 'n', f: 'SUM(H2:H7)', v: 8_442_362, z: formatter.excel.money });
+    expect(excel.getWorksheet('Projects')!.getCell('H8').value).toEqual({ formula: 'SUM(H2:H7)', result: 8_442_362 });
+    expect(cell('Projects', 'A8').v).toBe('Total');
+    expect(model.figures.totalBudgetEur).toBe(8_442_362);
+  });
+
+  it('computes shares with formulas over the total row, cached values summing to 1', () => {
+    const shares = model.projects.map((p, i) => {
+      const share = cell('Projects', `I${i + 2}`);
+      expect(share).toMatchObject({ t: 'n', f: `H${i + 2}/H$8`, z: formatter.excel.percent });
+      expect(share.v).toBeCloseTo(p.budgetEur / 8_442_362, 12);
+      return share.v as number;
+    });
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(cell('Projects', 'I8').f).toBe('SUM(I2:I7)');
+    expect(cell('Projects', 'I8').v).toBeCloseTo(1, 12);
+  });
+
+  it('keeps text as shared strings: titles, acronyms and partners are never formulas', () => {
+    for (const address of ['A2', 'B2', 'C2', 'D2', 'E2', 'F2', 'G2']) {
+      expect(cell('Projects', address).t).toBe('s');
+      expect(cell('Projects', address).f).toBeUndefined();
+    }
+    expect(cell('Projects', 'D2').v).toBe('8, 9');
+    expect(cell('Projects', 'E5').v).toBe('Kingisepp Municipal District; Slantsy Municipal District; Vyborg Municipal District');
+  });
+
+  it('says on the Calls header that the calls are the programme\'s', () => {
+    expect(excel.getWorksheet('Projects')!.getCell('D1').note).toMatch(/calls of the programme/);
+  });
+
+  it('gives the Summary figures as the model has them, live where a formula can count them', () => {
+    const figures = new Map(rowsOf('Summary').slice(1).map((r, i) => [String(r[0]), i + 2]));
+    const at = (label: string) => {
+      const row = figures.get(label);
+      if (row === undefined) throw new Error(`no figure "${label}"`);
+      return { value: cell('Summary', `B${row}`), link: cell('Summary', `C${row}`) };
+    };
+    const stated = at('Foreign partner regions, stated total');
+    expect(stated.value).toMatchObject({ t: 'n', v: 21 });
+    expect(stated.value.f).toBeUndefined();
+    const named = at('Partner regions named in the report');
+    expect(named.value).toMatchObject({ t: 'n', v: 11, f: `COUNTIF('Partner regions'!$E$2:$E$15,"partner")` });
+    // The stated total and the named count sit next to each other.
+    expect(figures.get('Partner regions named in the report')).toBe(figures.get('Foreign partner regions, stated total')! + 1);
+    expect(at('Funded projects, Baltic Sea Region programme').value).toMatchObject({ v: 6, f: `COUNTA('Projects'!$A$2:$A$7)` });
+    expect(at('Total budget of these projects').value).toMatchObject({ v: 8_442_362, f: `SUM('Projects'!$H$2:$H$7)`, z: formatter.excel.money });
+    expect(at('Countries of the named partner regions').value).toMatchObject({ v: model.figures.partnerCountries });
+    expect(at('Regions in Asia planned for 2006').value).toMatchObject({ v: model.figures.plannedContacts });
+    expect(at('Main directions of cooperation').value).toMatchObject({ v: model.figures.directions });
+    expect(at('Programmes').value).toMatchObject({ v: model.figures.programmes });
+    expect(named.link).toMatchObject({ t: 's', v: 'Partner regions', f: `HYPERLINK("#'Partner regions'!A1","Partner regions")` });
+  });
+
+  it('stores dates as dates', () => {
+    const asOf = cell('Summary', 'B3');
+    expect(asOf).toMatchObject({ t: 'n', z: formatter.excel.date, w: '31 December 2005' });
+    expect(excel.getWorksheet('Summary')!.getCell('B3').value).toEqual(new Date('2005-12-31T00:00:00Z'));
+    expect(excel.getWorksheet('Sources')!.getCell('E2').value).toEqual(new Date('2005-12-31T00:00:00Z'));
+  });
+
+  it('counts partner regions, projects and budgets by country with formulas over the other sheets', () => {
+    const rows = model.countryFigures.length;
+    const total = rows + 2;
+    expect(cell('Countries', 'C2').f).toBe(`COUNTIFS('Partner regions'!$C$2:$C$15,B2,'Partner regions'!$E$2:$E$15,"partner")`);
+    expect(cell('Countries', 'E2').f).toBe(`COUNTIF('Projects'!$G$2:$G$7,A2)`);
+    expect(cell('Countries', 'F2').f).toBe(`SUMIF('Projects'!$G$2:$G$7,A2,'Projects'!$H$2:$H$7)`);
+    expect([`C${total}`, `D${total}`, `E${total}`, `F${total}`].map((a) => cell('Countries', a).v)).toEqual([11, 3, 6, 8_442_362]);
+    const germany = model.countryFigures.findIndex((c) => c.country.code === 'DE') + 2;
+    expect(cell('Countries', `F${germany}`).v).toBe(3_666_680);
+  });
+
+  it('freezes the header row and lets every data sheet be filtered as an Excel table', () => {
+    for (const ws of excel.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      // A table has its own filter: a sheet filter over the same range makes Excel repair the file.
+      expect(ws.autoFilter, ws.name).toBeUndefined();
+      expect(sheet(ws.name)['!autofilter'], ws.name).toBeUndefined();
+    }
+    expect(tablesOf('Summary')).toEqual([]);
+    const expected: Record<string, [string, string]> = {
+      Projects: ['Projects', 'A1:I7'],
+      'Partner regions': ['PartnerRegions', 'A1:I15'],
+      Countries: ['Countries', `A1:F${model.countryFigures.length + 1}`],
+      Programmes: ['Programmes', `A1:K${model.programmes.length + 1}`],
+      Directions: ['Directions', 'A1:C6'],
+      Participants: ['Participants', 'A1:E12'],
+      Sources: ['Sources', 'A1:E8'],
+    };
+    for (const [name, [table, ref]] of Object.entries(expected)) {
+      const tables = tablesOf(name);
+      expect(tables, name).toHaveLength(1);
+      const t = tables[0]!.table;
+      expect([t.name, t.tableRef, t.headerRow], name).toEqual([table, ref, true]);
+      expect(t.columns.map((c) => c.name)).toEqual(declaration.sheets.find((s) => s.name === name)!.columns.map((c) => c.header));
+      expect(t.columns.every((c) => c.filterButton)).toBe(true);
+    }
+  });
+
+  it('fits column widths to the content within limits and wraps long text', () => {
+    const ws = excel.getWorksheet('Projects')!;
+    expect(ws.getColumn(2).width).toBe(40);
+    expect(ws.getCell('B2').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getColumn(8).width).toBeGreaterThanOrEqual('€3,129,653'.length);
+    for (const w of excel.worksheets) {
+      w.columns.forEach((c) => {
+        // A column of the sheet's default width has no width of its own.
+        const width = c.width ?? w.properties.defaultColWidth;
+        expect(width).toBeGreaterThanOrEqual(8);
+        expect(width).toBeLessThanOrEqual(60);
+      });
+    }
+    const countries = sheet('Countries')['!cols']!;
+    expect(countries[0]!.width).toBe('Russian Federation'.length + 1);
+  });
+
+  it('prints on A4 fitted to the page width, repeating the header row, with the sheet name and page in the footer', () => {
+    for (const ws of excel.worksheets) {
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+      expect(ws.headerFooter.oddFooter).toBe('&A — Page &P of &N');
+    }
+    expect(excel.getWorksheet('Projects')!.pageSetup.orientation).toBe('landscape');
+    expect(excel.getWorksheet('Summary')!.pageSetup.orientation).toBe('portrait');
+    const titles = sheetjs.Workbook!.Names!.filter((n) => n.Name === '_xlnm.Print_Titles');
+    expect(titles.map((n) => [n.Sheet, n.Ref])).toEqual(SHEETS.map((s, i) => [i, `'${s}'!$1:$1`]));
+  });
+
+  it('sets the document properties from the data, never the clock', () => {
+    const props = sheetjs.Props!;
+    expect(props).toMatchObject({
+      Title: 'Leningrad Oblast: international cooperation, summary tables',
+      Subject: 'Section 2.5 International cooperation, as of 31 December 2005',
+      Author: model.report.publisher,
+      LastAuthor: model.report.publisher,
+      Company: model.report.publisher,
+    });
+    expect(props.Keywords).toContain('Baltic Sea Region');
+    expect(props.CreatedDate).toEqual(CREATED);
+    expect(props.ModifiedDate).toEqual(CREATED);
+    expect([excel.title, excel.creator, excel.lastModifiedBy, excel.created, excel.modified]).toEqual([props.Title, props.Author, props.LastAuthor, CREATED, CREATED]);
+  });
+
+  it('renders the same bytes at any time, with zip entries dated from the data', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2031-07-15T13:37:42Z'));
+      const later = await render(model, declaration);
+      expect(Buffer.from(later).equals(Buffer.from(bytes))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    // The first local header's DOS date: 2005-12-31.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(view.getUint32(0, true)).toBe(0x04034b50);
+    expect(view.getUint16(12, true)).toBe(((2005 - 1980) << 9) | (12 << 5) | 31);
+  });
+});
+
+describe('the writer, given a declaration that skipped validation', () => {
+  const variant = (change: (d: WorkbookDeclaration) => void): WorkbookDeclaration => {
+    const copy = structuredClone(declaration);
+    change(copy);
+    return copy;
+  };
+
+  it('refuses a sheet name Excel cannot hold instead of truncating it', async () => {
+    const long = variant((d) => (d.sheets[5]!.name = 'Directions of cooperation, in full'));
+    await expect(render(model, long)).rejects.toMatchObject({ code: 'render', message: expect.stringMatching(/cannot name a sheet/) });
+    const slash = variant((d) => (d.sheets[5]!.name = 'Directions/all'));
+    await expect(render(model, slash)).rejects.toBeInstanceOf(ReportError);
+  });
+
+  it('links only to https: and mailto: addresses', async () => {
+    const linked = (value: string) =>
+      variant((d) => {
+        d.sheets[6]!.rows = [{ sheet: 'Summary', section: 'section', url: value }];
+        d.sheets[6]!.columns.push({ header: 'Link', field: 'url', type: 'text', link: 'url', total: 'none' });
+      });
+    const ok = XLSX.read(Buffer.from(await render(model, linked('https://example.org/a"b'))), { type: 'buffer', cellFormula: true });
+    expect(ok.Sheets.Sources!.F2).toMatchObject({ v: 'https://example.org/a"b', f: 'HYPERLINK("https://example.org/a""b","https://example.org/a""b")' });
+    await expect(render(model, linked('javascript:alert(1)'))).rejects.toMatchObject({ code: 'render' });
+    await expect(render(model, linked('file:///etc/passwd'))).rejects.toMatchObject({ code: 'render' });
+  });
+
+  it('writes an empty collection as a table with one empty row and a zero total', async () => {
+    const empty = { ...model, projects: [] };
+    const wb = XLSX.read(Buffer.from(await render(empty, declaration)), { type: 'buffer', cellFormula: true });
+    expect(wb.Sheets.Projects!.H3).toMatchObject({ f: 'SUM(H2:H2)', v: 0 });
+    expect(wb.Sheets.Summary!.B10).toMatchObject({ f: `COUNTA('Projects'!$A$2:$A$2)` });
+  });
+});

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CARET, copyData, edit, removeDir, validateDir } from '../helpers/data-copy.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli } from '../helpers/run-node.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,7 +1,5 @@
 // Shared by the PDF tests: whether a browser exists, the browsers this process
-// started (read from /proc, independent of Puppeteer), scripts run in a child
-// Node process, and reading PDFs back with pdf.js.
-import { spawn } from 'node:child_process';
+// started (read from /proc, independent of Puppeteer), and reading PDFs back with pdf.js.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,32 +61,6 @@ function read(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-const TSX = pathToFileURL(join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-
-export interface ScriptRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs an ES module given as text in a fresh Node process, with TypeScript imports allowed. */
-export function runScript(source: string, options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<ScriptRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, '--input-type=module', '-e', source], {
-      cwd: options.cwd ?? PROJECT_ROOT,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
 }
 
 export function moduleUrl(projectPath: string): string {

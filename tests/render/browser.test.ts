@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReportError } from '../../src/errors.ts';
 import { findBrowser } from '../../src/render/browser.ts';
-import { moduleUrl, runScript } from './browser-helpers.ts';
+import { runScript } from '../helpers/run-node.ts';
+import { moduleUrl } from './browser-helpers.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -13,9 +13,9 @@ import {
   moduleUrl,
   openPdf,
   pdfText,
-  runScript,
   sampleHtml,
 } from './browser-helpers.ts';
+import { runScript } from '../helpers/run-node.ts';
 
 const hasBrowser = browserAvailable();
 

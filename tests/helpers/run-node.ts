@@ -1,0 +1,48 @@
+// Runs Node in a child process with TypeScript imports allowed: the command
+// line as a user types it, or a script given as text.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../src/config.ts';
+
+// By URL, so the child also starts from folders outside the project.
+const TSX = pathToFileURL(join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+export interface NodeRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  /** Replaces the environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export function runNode(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, ...args], {
+      cwd: options.cwd ?? PROJECT_ROOT,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** The command-line tool, as `npm run validate -- ARGS` would run it. */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> {
+  return runNode([join(PROJECT_ROOT, 'src/cli.ts'), ...args], options);
+}
+
+/** An ES module given as text, in a fresh Node process. */
+export function runScript(source: string, options: RunOptions = {}): Promise<NodeRun> {
+  return runNode(['--input-type=module', '-e', source], options);
+}

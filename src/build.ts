@@ -1,128 +1,219 @@
-// The pipeline, top to bottom: load -> validate -> model -> plan -> render -> write.
-// The only caller of the writers; everything before writing is side-effect free,
-// so invalid data or a broken template never touches out/.
+// The pipeline, top to bottom: fingerprint -> (nothing changed? stop) ->
+// load, validate, model, plan (plan/prepare.ts) -> per output: digest its
+// inputs, skip it when unchanged, else render and write -> remove outputs that
+// left the catalogue -> manifest. The only caller of the writers.
+// Heavy modules (ajv, Handlebars, Puppeteer, ExcelJS) load only past the
+// no-op check, so a build with nothing to do stays fast.
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { ReportError, type Sources } from './errors.ts';
-import { collectionNames, loadData } from './load/data-set.ts';
-import { buildModel } from './model/build-model.ts';
-import type { ReportModel } from './model/types.ts';
-import { writeAtomic } from './output/write-atomic.ts';
-import { loadCatalogue } from './plan/catalogue.ts';
-import { planOutputs, type PlannedOutput } from './plan/outputs.ts';
-import { renderBriefHtml, type LocaleKit } from './render/brief.ts';
-import { createFormatter } from './render/format.ts';
-import { createTemplates } from './render/html.ts';
-import { loadMessages } from './render/messages.ts';
-import { finishPdf } from './render/pdf-metadata.ts';
-import { loadWorkbookDeclaration, type WorkbookDeclaration } from './render/workbook-declaration.ts';
-import { renderWorkbook } from './render/xlsx.ts';
-import { createPdfPrinter, type PdfPrinter } from './render/pdf.ts';
-import { loadStyles } from './render/styles.ts';
-import type { CooperationData } from './validate/data-types.ts';
-import { validateData } from './validate/index.ts';
-import { createSchemaValidator } from './validate/schemas.ts';
+import { fingerprint, sha256 } from './output/fingerprint.ts';
+import { fileStamp, readManifest, readState, writeManifest, writeState, type BuildState, type Manifest, type ManifestEntry } from './output/manifest.ts';
+import { TEMP_MARK, writeAtomic } from './output/write-atomic.ts';
+import type { Validated } from './plan/prepare.ts';
+import { selectOutputs, type Selection } from './plan/select.ts';
+import type { Tool } from './render/output.ts';
+import type { PdfPrinter } from './render/pdf.ts';
+import type { Asset } from './render/styles.ts';
 
-export type ValidateResult =
-  | { ok: true; data: CooperationData; files: number; records: number; sources: Sources }
-  | { ok: false; errors: ReportError[]; sources: Sources };
-
-export async function validate(config: Config): Promise<ValidateResult> {
-  const collections = await collectionNames(config.schemasDir);
-  const [loaded, validator] = await Promise.all([
-    loadData(config.dataDir, collections, config.cwd),
-    createSchemaValidator(config.schemasDir, collections),
-  ]);
-  const result = validateData(loaded, validator);
-  return result.ok
-    ? { ok: true, data: result.data, files: loaded.files.size, records: result.records, sources: loaded.sources }
-    : { ok: false, errors: result.errors, sources: loaded.sources };
+export async function validate(config: Config): Promise<Validated> {
+  return (await import('./plan/prepare.ts')).validate(config);
 }
 
-export interface BuiltOutput {
-  id: string;
+export interface BuildOptions extends Selection {
+  /** Rebuild every selected output, changed or not. */
+  force?: boolean;
+  /** Per-document browser timeout. */
+  timeoutMs?: number;
+  executablePath?: string;
+  /** Outputs rendered at once; the browser prints several pages in parallel. */
+  concurrency?: number;
+  /** Called once the outputs to consider are known. */
+  onPlan?: (total: number) => void;
+  onOutput?: (event: OutputEvent) => void;
+}
+
+export interface OutputEvent {
+  key: string;
   path: string;
   kind: 'pdf' | 'xlsx';
+  status: 'built' | 'skipped';
   bytes: number;
   ms: number;
 }
 
-export type BuildResult =
-  | { ok: true; outputs: BuiltOutput[] }
-  | { ok: false; errors: ReportError[]; sources: Sources; outputs: BuiltOutput[] };
-
-export interface BuildOptions {
-  /** Per-document browser timeout. */
-  timeoutMs?: number;
-  executablePath?: string;
-  onOutput?: (output: BuiltOutput) => void;
+export interface BuildSummary {
+  built: OutputEvent[];
+  skipped: OutputEvent[];
+  /** Outputs removed because they left the catalogue. */
+  removed: string[];
 }
 
+export type BuildResult = ({ ok: true } & BuildSummary) | ({ ok: false; errors: ReportError[]; sources: Sources } & BuildSummary);
+
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
-  const validated = await validate(config);
-  if (!validated.ok) return { ...validated, outputs: [] };
-  const model = buildModel(validated.data);
+  const summary: BuildSummary = { built: [], skipped: [], removed: [] };
+  const selection = JSON.stringify({ only: options.only ?? [], shard: options.shard ?? null });
+  const tool = await toolIdentity(config);
+  const inputs = await fingerprint(
+    config.root,
+    [config.dataDir, config.schemasDir, config.templatesDir],
+    [join(config.root, 'package-lock.json')],
+    [tool.digest, process.env.SOURCE_DATE_EPOCH ?? ''],
+  );
+  const [manifest, state] = await Promise.all([readManifest(config.outDir), readState(config.outDir)]);
 
-  const catalogued = await loadCatalogue(config);
-  if (!catalogued.ok) return { ...catalogued, outputs: [] };
-  const { catalogue } = catalogued;
-
-  // Everything that can fail on a template fails here, before any output is written.
-  const created = createdDate(model);
-  const kits = new Map<string, LocaleKit>();
-  const workbooks = new Map<string, WorkbookDeclaration>();
-  const sources = new Map(validated.sources);
-  let planned: PlannedOutput[];
-  try {
-    const styles = await loadStyles(config.templatesDir, catalogue.styles.fonts, catalogue.styles.css);
-    for (const locale of catalogue.locales) {
-      const formatter = createFormatter(locale, model.report.currency);
-      const messages = await loadMessages(config.templatesDir, locale, config.cwd);
-      const templates = await createTemplates({ templatesDir: config.templatesDir, cwd: config.cwd, formatter, messages });
-      kits.set(locale, { formatter, messages, templates, styles });
-      for (const entry of catalogue.outputs) {
-        if (entry.template) await templates.load(entry.template);
-        if (!entry.declaration) continue;
-        const declared = await loadWorkbookDeclaration({
-          path: join(config.templatesDir, entry.declaration),
-          schemaPath: join(config.templatesDir, 'schemas', 'workbook.schema.json'),
-          cwd: config.cwd,
-          model,
-          formatter,
-        });
-        if (!declared.ok) return { ok: false, errors: declared.errors, sources: new Map([...sources, ...declared.sources]), outputs: [] };
-        workbooks.set(`${locale}/${entry.id}`, declared.declaration);
-      }
+  if (!options.force && state?.fingerprint === inputs && state.selection === selection && manifest && (await inPlace(config, state))) {
+    options.onPlan?.(manifest.outputs.length);
+    for (const entry of manifest.outputs) {
+      const event = { key: entry.key, path: entry.path, kind: entry.kind, status: 'skipped', bytes: entry.bytes, ms: 0 } as const;
+      summary.skipped.push(event);
+      options.onOutput?.(event);
     }
-    planned = planOutputs(catalogue, model, kits);
-  } catch (error) {
-    return { ok: false, errors: [asReportError(error)], sources, outputs: [] };
+    return { ok: true, ...summary };
   }
 
-  const printer = createPdfPrinter({ timeoutMs: options.timeoutMs, executablePath: options.executablePath });
-  const outputs: BuiltOutput[] = [];
-  const errors: { error: ReportError; output: string }[] = [];
+  // A first or forced build prints for sure: the browser starts while the data is prepared.
+  const { createPdfPrinter } = await import('./render/pdf.ts');
+  const assets = new Map<string, Asset>();
+  const printer = createPdfPrinter({ timeoutMs: options.timeoutMs, executablePath: options.executablePath, assets });
   try {
-    for (const output of planned) {
-      const started = performance.now();
-      try {
-        const kit = kits.get(output.locale)!;
-        const workbook = workbooks.get(`${output.locale}/${output.entry.id}`);
-        const bytes = workbook
-          ? await renderWorkbook(model, workbook, { formatter: kit.formatter, created })
-          : await renderBrief(output, model, kit, printer, created);
-        await writeAtomic(join(config.outDir, output.path), bytes, join(config.outDir, output.path));
-        const built = { id: output.key, path: output.path, kind: output.entry.kind, bytes: bytes.byteLength, ms: performance.now() - started };
-        outputs.push(built);
-        options.onOutput?.(built);
-      } catch (error) {
-        errors.push({ error: asReportError(error, output.key), output: output.key });
-      }
-    }
+    if (!manifest || options.force) printer.warm();
+    return await buildChanged(config, options, { printer, assets, summary, selection, inputs, tool, manifest, state });
   } finally {
     await printer.close();
   }
-  return errors.length > 0 ? { ok: false, errors: mergeRepeated(errors), sources, outputs } : { ok: true, outputs };
+}
+
+interface Run {
+  printer: PdfPrinter;
+  /** Filled once the styles are loaded; the printer reads it at each request. */
+  assets: Map<string, Asset>;
+  summary: BuildSummary;
+  selection: string;
+  inputs: string;
+  tool: Tool;
+  manifest: Manifest | undefined;
+  state: BuildState | undefined;
+}
+
+async function buildChanged(config: Config, options: BuildOptions, run: Run): Promise<BuildResult> {
+  const { printer, summary, manifest, state, tool } = run;
+  const [{ prepare }, { outputWork }] = await Promise.all([import('./plan/prepare.ts'), import('./render/output.ts')]);
+  const prepared = await prepare(config);
+  if (!prepared.ok) return { ...prepared, ...summary };
+  for (const [url, asset] of prepared.assets) run.assets.set(url, asset);
+  let selected;
+  try {
+    selected = selectOutputs(prepared.outputs, options);
+  } catch (error) {
+    if (error instanceof ReportError) return { ok: false, errors: [error], sources: new Map(), ...summary };
+    throw error;
+  }
+  options.onPlan?.(selected.length);
+
+  const previous = new Map((manifest?.outputs ?? []).map((e) => [e.path, e]));
+  const entries = new Map<string, ManifestEntry>();
+  const failures: { error: ReportError; output: string }[] = [];
+
+  await eachConcurrently(selected, options.concurrency ?? 3, async (output) => {
+    const started = performance.now();
+    const target = join(config.outDir, output.path);
+    try {
+      const work = await outputWork(output, prepared, tool);
+      const before = previous.get(output.path);
+      const stamp = await fileStamp(target);
+      const unchanged =
+        !options.force &&
+        before?.inputHash === work.inputHash &&
+        stamp?.bytes === before.bytes &&
+        stamp.mtimeMs === state?.files[output.path]?.mtimeMs;
+      if (unchanged) {
+        entries.set(output.path, before);
+        report('skipped', before.bytes);
+        return;
+      }
+      const made = await work.make(printer);
+      await writeAtomic(target, made.bytes, target);
+      entries.set(output.path, {
+        path: output.path,
+        key: output.key,
+        kind: output.entry.kind,
+        bytes: made.bytes.byteLength,
+        ...(made.pages === undefined ? {} : { pages: made.pages }),
+        ...(made.sheets === undefined ? {} : { sheets: made.sheets }),
+        sha256: sha256(made.bytes),
+        inputHash: work.inputHash,
+      });
+      report('built', made.bytes.byteLength);
+    } catch (error) {
+      failures.push({ error: asReportError(error, output.key), output: output.key });
+    }
+
+    function report(status: OutputEvent['status'], bytes: number) {
+      const event = { key: output.key, path: output.path, kind: output.entry.kind, status, bytes, ms: performance.now() - started };
+      (status === 'built' ? summary.built : summary.skipped).push(event);
+      options.onOutput?.(event);
+    }
+  });
+
+  const partial = options.only !== undefined || options.shard !== undefined;
+  const planned = new Set(prepared.outputs.map((o) => o.path));
+  for (const [path, entry] of previous) {
+    if (entries.has(path) || failures.some((f) => f.output === entry.key)) continue;
+    // A partial build keeps what it was not asked to build; a full one drops what left the catalogue.
+    if (partial && planned.has(path)) entries.set(path, entry);
+    else if (!planned.has(path)) {
+      await rm(join(config.outDir, path), { force: true });
+      summary.removed.push(path);
+    }
+  }
+  await removeTempFiles(config.outDir);
+  await writeManifest(config.outDir, { tool: tool.name, outputs: [...entries.values()] });
+  const files: BuildState['files'] = {};
+  for (const path of entries.keys()) {
+    const stamp = await fileStamp(join(config.outDir, path));
+    if (stamp) files[path] = stamp;
+  }
+  // After a failure the fingerprint is not kept, so the next build looks again.
+  await writeState(config.outDir, { fingerprint: failures.length > 0 ? '' : run.inputs, selection: run.selection, files });
+
+  if (failures.length > 0) {
+    // Workers finish in any order; errors are reported in output order.
+    failures.sort((a, b) => (a.output < b.output ? -1 : 1));
+    return { ok: false, errors: mergeRepeated(failures), sources: new Map(), ...summary };
+  }
+  return { ok: true, ...summary };
+}
+
+/** The tool's name and version for the files, and a digest of its code for the fingerprint. */
+async function toolIdentity(config: Config): Promise<Tool> {
+  const { version } = JSON.parse(await readFile(join(config.root, 'package.json'), 'utf8')) as { version: string };
+  return { name: `cooperation-reports ${version}`, digest: await fingerprint(config.root, [join(config.root, 'src')], [], [version]) };
+}
+
+/** Every output the state lists is still there, as the last build left it. */
+async function inPlace(config: Config, state: BuildState): Promise<boolean> {
+  const stamps = await Promise.all(Object.entries(state.files).map(async ([path, was]) => [was, await fileStamp(join(config.outDir, path))] as const));
+  return stamps.every(([was, now]) => now?.bytes === was.bytes && now.mtimeMs === was.mtimeMs);
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** Temporary files of writes that were interrupted (a killed build) are removed. */
+async function removeTempFiles(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  await Promise.all(
+    entries.filter((e) => e.isFile() && e.name.includes(TEMP_MARK)).map((e) => rm(join(e.parentPath, e.name), { force: true })),
+  );
 }
 
 /** One template mistake fails every output of its entry: report it once, naming them. */
@@ -142,39 +233,8 @@ function mergeRepeated(errors: readonly { error: ReportError; output: string }[]
   });
 }
 
-async function renderBrief(
-  output: PlannedOutput,
-  model: ReportModel,
-  kit: LocaleKit,
-  printer: PdfPrinter,
-  created: Date,
-): Promise<Uint8Array> {
-  const { entry } = output;
-  const html = await renderBriefHtml(entry, model, output.item, { title: output.title, subject: output.subject, kind: entry.id }, kit);
-  const pdf = await printer.print({ id: output.key, html });
-  return finishPdf(pdf, {
-    title: output.title,
-    author: model.report.publisher,
-    subject: output.subject,
-    keywords: entry.keywords ?? [],
-    language: output.locale,
-    creator: CREATOR,
-    date: created,
-  });
-}
-
-const CREATOR = 'cooperation-reports';
-
-/** Outputs carry the date the figures refer to, or SOURCE_DATE_EPOCH: never the clock. */
-function createdDate(model: ReportModel): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${model.report.as_of}T00:00:00Z`);
-}
-
-function asReportError(error: unknown, output?: string): ReportError {
+function asReportError(error: unknown, output: string): ReportError {
   if (error instanceof ReportError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new ReportError('render', output ? `${output}: ${message}` : message, undefined, undefined, { cause: error });
+  return new ReportError('render', `${output}: ${message}`, undefined, undefined, { cause: error });
 }
-

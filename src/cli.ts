@@ -1,11 +1,14 @@
-// argv -> validate() or build(); prints results and errors; sets the exit code:
-// 0 success, 1 data or build errors, 2 usage errors.
+// argv -> validate() or build(); prints progress, results and errors; sets the
+// exit code: 0 success, 1 data or build errors, 2 usage errors.
 import { parseArgs } from 'node:util';
 import { build, validate } from './build.ts';
 import { resolveConfig } from './config.ts';
 import { ReportError, errorsToJson, formatErrors } from './errors.ts';
+import { parseShard } from './plan/select.ts';
+import { createProgress } from './progress.ts';
 
-const USAGE = `usage: cooperation-reports <validate|build> [--data DIR] [--out DIR] [--reporter text|json]`;
+const USAGE = `usage: cooperation-reports validate [--data DIR] [--reporter text|json]
+       cooperation-reports build [--data DIR] [--out DIR] [--only ID|GLOB]... [--shard K/N] [--force] [--reporter text|json]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed;
@@ -16,6 +19,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         data: { type: 'string' },
         out: { type: 'string' },
+        only: { type: 'string', multiple: true },
+        shard: { type: 'string' },
+        force: { type: 'boolean', default: false },
         reporter: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -32,24 +38,54 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command !== 'validate' && command !== 'build') return usage(command ? `unknown command "${command}"` : 'no command given');
   if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
   if (values.reporter !== 'text' && values.reporter !== 'json') return usage(`--reporter must be text or json, got "${values.reporter}"`);
+  if (command === 'validate' && (values.only || values.shard || values.force || values.out)) {
+    return usage('--out, --only, --shard and --force belong to build');
+  }
   const json = values.reporter === 'json';
+  let shard;
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (error) {
+    return usage((error as ReportError).message);
+  }
 
   const started = performance.now();
   const config = resolveConfig({ data: values.data, out: values.out });
-  const result = command === 'build' ? await build(config, { onOutput: (o) => !json && console.log(`${o.path}  ${Math.round(o.ms)} ms`) }) : await validate(config);
-  if (!result.ok) {
-    if (json) console.log(errorsToJson(result.errors));
-    else console.error(formatErrors(result.errors, result.sources));
-    return 1;
+
+  if (command === 'validate') {
+    const result = await validate(config);
+    if (!result.ok) return fail(result.errors, result.sources, json);
+    const ms = Math.round(performance.now() - started);
+    console.log(json ? JSON.stringify({ ok: true, files: result.files, records: result.records, ms }) : `valid: ${result.files} files, ${result.records} records in ${ms} ms`);
+    return 0;
   }
-  const ms = Math.round(performance.now() - started);
-  if ('outputs' in result) {
-    const bytes = result.outputs.reduce((n, o) => n + o.bytes, 0);
-    if (json) console.log(JSON.stringify({ ok: true, outputs: result.outputs, ms }));
-    else console.log(`built ${result.outputs.length} outputs (${(bytes / 1024).toFixed(0)} KiB) in ${ms} ms`);
-  } else if (json) console.log(JSON.stringify({ ok: true, files: result.files, records: result.records, ms }));
-  else console.log(`valid: ${result.files} files, ${result.records} records in ${ms} ms`);
+
+  const progress = createProgress(process.stdout);
+  const result = await build(config, {
+    force: values.force,
+    ...(values.only ? { only: values.only } : {}),
+    ...(shard ? { shard } : {}),
+    ...(json ? {} : { onPlan: progress.plan, onOutput: progress.output }),
+  });
+  const ms = performance.now() - started;
+  const { built, skipped, removed } = result;
+  if (json) {
+    const report = { ok: result.ok, built, skipped: skipped.map((s) => s.path), removed, ms: Math.round(ms) };
+    console.log(JSON.stringify(result.ok ? report : { ...report, errors: result.errors }, null, 2));
+    return result.ok ? 0 : result.errors.some((e) => e.code === 'usage') ? 2 : 1;
+  }
+  if (!result.ok) {
+    if (built.length + skipped.length > 0) console.log(progress.done(result, ms));
+    return fail(result.errors, result.sources, false);
+  }
+  console.log(progress.done(result, ms));
   return 0;
+}
+
+function fail(errors: ReportError[], sources: ReadonlyMap<string, string>, json: boolean): number {
+  if (json) console.log(errorsToJson(errors));
+  else console.error(formatErrors(errors, sources));
+  return errors.some((e) => e.code === 'usage') ? 2 : 1;
 }
 
 function usage(problem: string): number {

@@ -1,5 +1,6 @@
 // Paths and options, resolved once from the command line, then read-only.
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
@@ -12,7 +13,19 @@ export interface Config {
   readonly cwd: string;
 }
 
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The folder of this project's package.json: found by walking up, so it holds for the bundle in node_modules/.cache too. */
+export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      if ((JSON.parse(readFileSync(join(at, 'package.json'), 'utf8')) as { name?: string }).name === 'cooperation-reports') return at;
+    } catch {
+      // No package.json here: look further up.
+    }
+    if (dirname(at) === at) throw new Error(`no cooperation-reports package.json above ${dir}`);
+  }
+}
 
 export function resolveConfig(options: { data?: string; out?: string; templates?: string; cwd?: string } = {}): Config {
   const cwd = options.cwd ?? process.cwd();

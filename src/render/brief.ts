@@ -17,7 +17,7 @@ export interface LocaleKit {
   formatter: Formatter;
   messages: Messages;
   templates: Templates;
-  /** All CSS of a brief, fonts inlined. */
+  /** All CSS of a brief; the fonts it names are served by the PDF printer. */
   styles: string;
 }
 

@@ -17,7 +17,7 @@ export interface PdfMetadata {
   date: Date;
 }
 
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   // updateMetadata: false keeps pdf-lib from stamping its own producer and the current time.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   // Viewers then show the title instead of the file name, as accessibility checkers require.
@@ -33,10 +33,16 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uin
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
 
-  // The file ID is a digest of the document without one, so equal content gets an equal ID.
-  doc.context.trailerInfo.ID = undefined;
-  const digest = createHash('sha256').update(await doc.save()).digest('hex').slice(0, 32);
+  // The file ID is a digest of what Chromium printed (less its print time) and of
+  // the metadata, so equal content gets an equal ID without saving twice.
+  const digest = createHash('sha256').update(withoutPrintTime(pdf)).update(JSON.stringify(meta)).digest('hex').slice(0, 32);
   const id = PDFHexString.of(digest);
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return doc.save();
+  return { bytes: await doc.save(), pages: doc.getPageCount() };
+}
+
+/** Chromium's output with the dates of printing blanked: the only bytes that differ between two prints. */
+function withoutPrintTime(pdf: Uint8Array): Buffer {
+  const text = Buffer.from(pdf).toString('latin1');
+  return Buffer.from(text.replace(/\/(CreationDate|ModDate) ?\(D:[^)]*\)/g, '/$1()'), 'latin1');
 }

@@ -1,10 +1,12 @@
 // Self-contained HTML -> PDF in one shared headless Chromium. The browser starts
 // with the first job, is replaced once if it crashes or hangs, and may load
-// nothing but data: URLs, so a brief can never fetch or leak anything.
+// nothing but data: URLs and the build's own assets, answered from memory, so a
+// brief can never fetch or leak anything.
 import { constants } from 'node:os';
 import type { Browser, BrowserEvent, Page } from 'puppeteer';
 import { ReportError } from '../errors.ts';
 import { closeBrowser, findBrowser, firstLine, launchBrowser, settlesWithin } from './browser.ts';
+import type { Asset } from './styles.ts';
 
 export interface PdfJob {
   /** Output id, used in error messages. */
@@ -15,6 +17,8 @@ export interface PdfJob {
 export interface PdfPrinter {
   /** Jobs may run concurrently; they share one browser. */
   print(job: PdfJob): Promise<Uint8Array>;
+  /** Starts the browser now, while the caller prepares its first job. */
+  warm(): void;
   /** Ends the printer: the browser and its profile are gone once this resolves. */
   close(): Promise<void>;
 }
@@ -23,14 +27,25 @@ export interface PdfPrinter {
 const PROBE_MS = 5_000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export function createPdfPrinter(options: { executablePath?: string; timeoutMs?: number } = {}): PdfPrinter {
+export interface PrinterOptions {
+  executablePath?: string;
+  timeoutMs?: number;
+  /** Files pages may load, by absolute URL, answered from memory (the briefs' fonts). */
+  assets?: ReadonlyMap<string, Asset>;
+}
+
+export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const assets = options.assets ?? new Map<string, Asset>();
   let launching: Promise<Browser> | undefined;
   /** The browser `launching` resolved to; checked synchronously so concurrent jobs replace it once. */
   let live: Browser | undefined;
   let closing: Promise<void> | undefined;
   let closed = false;
   let guarded = false;
+
+  const idleTabs = new WeakMap<Browser, Tab[]>();
+  const tabsOf = (b: Browser) => idleTabs.get(b) ?? idleTabs.set(b, []).get(b)!;
 
   function browser(): Promise<Browser> {
     if (!launching) {
@@ -57,7 +72,7 @@ export function createPdfPrinter(options: { executablePath?: string; timeoutMs?:
       if (closed) throw stopped(failure?.error);
       const current = await browser();
       try {
-        return await printOnce(current, job, timeoutMs);
+        return await printOnce(current, tabsOf(current), job, timeoutMs, assets);
       } catch (error) {
         if (closed) throw stopped(error);
         failure = await diagnose(current, job, error, timeoutMs);
@@ -117,7 +132,10 @@ export function createPdfPrinter(options: { executablePath?: string; timeoutMs?:
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }
 
-  return { print, close };
+  // Launch failures surface again at the first print, where they name the job.
+  const warm = () => void browser().catch(() => undefined);
+
+  return { print, warm, close };
 }
 
 class JobTimeout extends Error {}
@@ -152,10 +170,55 @@ async function diagnose(browser: Browser, job: PdfJob, error: unknown, timeoutMs
   throw new ReportError('render', `${job.id}: printing failed: ${firstLine(error)}`, undefined, undefined, { cause: error });
 }
 
-async function printOnce(browser: Browser, job: PdfJob, timeoutMs: number): Promise<Uint8Array> {
+/**
+ * A page set up once (no JavaScript, every request answered or refused) and
+ * reused for job after job: opening and configuring a page costs more than
+ * printing a one-page brief. Per-job state lives in `job`.
+ */
+interface Tab {
+  page: Page;
+  job?: { id: string; blocked: string[] };
+}
+
+const LOCAL_RESOURCE = /^Not allowed to load local resource: (\S+)/;
+
+async function openTab(browser: Browser, assets: ReadonlyMap<string, Asset>): Promise<Tab> {
+  const page = await browser.newPage();
+  const tab: Tab = { page };
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    const asset = assets.get(url);
+    const allowed = url.startsWith('data:') || url === 'about:blank';
+    if (!allowed && !asset) tab.job?.blocked.push(url);
+    const answer = asset
+      ? request.respond({
+          status: 200,
+          contentType: asset.contentType,
+          body: asset.body,
+          // The page's origin is about:blank: fonts from another origin need CORS.
+          headers: { 'Cache-Control': 'max-age=31536000, immutable', 'Access-Control-Allow-Origin': '*' },
+        })
+      : allowed
+        ? request.continue()
+        : request.abort('blockedbyclient');
+    // Rejects only when the page is already gone; nothing is left to answer then.
+    void answer.catch(() => undefined);
+  });
+  // Chromium refuses file: and chrome: URLs before any request exists and only logs them.
+  page.on('console', (message) => {
+    const url = LOCAL_RESOURCE.exec(message.text())?.[1];
+    if (url) tab.job?.blocked.push(url);
+  });
+  return tab;
+}
+
+async function printOnce(browser: Browser, tabs: Tab[], job: PdfJob, timeoutMs: number, assets: ReadonlyMap<string, Asset>): Promise<Uint8Array> {
   // The deadline covers opening the page too: a hung browser never opens one.
-  const opened = browser.newPage();
+  const opened = tabs.pop() ?? openTab(browser, assets);
   let timedOut = false;
+  let succeeded = false;
   let stopWatching = () => {};
   // Puppeteer's page loading notices neither a deadline nor a lost browser, so both are raced.
   const interrupted = new Promise<never>((_, reject) => {
@@ -173,53 +236,55 @@ async function printOnce(browser: Browser, job: PdfJob, timeoutMs: number): Prom
     };
   });
   try {
-    return await Promise.race([opened.then((page) => render(page, job)), interrupted]);
+    const pdf = await Promise.race([Promise.resolve(opened).then((tab) => render(tab, job)), interrupted]);
+    succeeded = true;
+    return pdf;
   } finally {
     stopWatching();
-    const closed = opened.then((page) => page.close());
-    // A hung or lost browser never confirms; it is killed instead.
-    if (!timedOut && browser.connected) await settlesWithin(closed, PROBE_MS);
-    else void closed.catch(() => undefined);
+    const tab = await Promise.race([Promise.resolve(opened), interrupted.catch(() => undefined)]);
+    if (tab) tab.job = undefined;
+    // A page that printed is reused; one that failed may be broken and is closed.
+    if (tab && succeeded) tabs.push(tab);
+    else {
+      const closed = Promise.resolve(opened).then((t) => t.page.close());
+      // A hung or lost browser never confirms; it is killed instead.
+      if (!timedOut && browser.connected) await settlesWithin(closed, PROBE_MS);
+      else void closed.catch(() => undefined);
+    }
   }
 }
 
-const LOCAL_RESOURCE = /^Not allowed to load local resource: (\S+)/;
-
-async function render(page: Page, job: PdfJob): Promise<Uint8Array> {
-  const blocked: string[] = [];
-  const crashed = new Promise<never>((_, reject) => page.once('error', (error) => reject(new PageCrash(error.message))));
+async function render(tab: Tab, job: PdfJob): Promise<Uint8Array> {
+  const { page } = tab;
+  const state = { id: job.id, blocked: [] as string[] };
+  tab.job = state;
+  let onCrash = (_: Error) => {};
+  const crashed = new Promise<never>((_, reject) => {
+    onCrash = (error) => reject(new PageCrash(error.message));
+    page.once('error', onCrash);
+  });
   const failIfBlocked = () => {
+    const { blocked } = state;
     if (blocked.length === 0) return;
     const more = blocked.length > 1 ? ` (and ${blocked.length - 1} more)` : '';
     throw new ReportError(
       'render',
       `${job.id}: blocked request to ${blocked[0]}${more}`,
       undefined,
-      'briefs must be self-contained: embed fonts and images as data: URIs and charts as inline SVG',
+      'briefs must be self-contained: embed images as data: URIs and charts as inline SVG',
     );
   };
 
   const steps = async (): Promise<Uint8Array> => {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      const allowed = url.startsWith('data:') || url === 'about:blank';
-      if (!allowed) blocked.push(url);
-      // Rejects only when the page is already gone; nothing is left to allow or block then.
-      void (allowed ? request.continue() : request.abort('blockedbyclient')).catch(() => undefined);
-    });
-    // Chromium refuses file: and chrome: URLs before any request exists and only logs them.
-    page.on('console', (message) => {
-      const url = LOCAL_RESOURCE.exec(message.text())?.[1];
-      if (url) blocked.push(url);
-    });
-
     // The job deadline covers load and print together, so Puppeteer's own timeouts are off.
     await page.setContent(job.html, { waitUntil: 'load', timeout: 0 });
-    // Page scripts are disabled, but Puppeteer can still evaluate; webfonts may finish after load.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const brokenFonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'error').map((f) => `${f.family} ${f.weight} ${f.style}`);
+    });
     failIfBlocked();
+    // A font that fails would be replaced by a system font without a word: fail instead.
+    if (brokenFonts.length > 0) throw new ReportError('render', `${job.id}: font ${brokenFonts[0]} failed to load`, undefined, 'check the fonts listed in templates/catalogue.yaml');
     const pdf = await page.pdf({
       printBackground: true,
       // Page size, margins and running heads come from the document's CSS @page rules.
@@ -234,7 +299,12 @@ async function render(page: Page, job: PdfJob): Promise<Uint8Array> {
     }
     return pdf;
   };
-  return await Promise.race([steps(), crashed]);
+  try {
+    return await Promise.race([steps(), crashed]);
+  } finally {
+    // The page is reused: no listener of this job may stay behind.
+    page.off('error', onCrash);
+  }
 }
 
 function looksLikePdf(bytes: Uint8Array): boolean {

@@ -1,29 +1,46 @@
-// The CSS of a brief: the catalogue's font faces with their files inlined as
-// data: URIs (the page may load nothing else), then the brief's own styles.
+// The CSS of a brief: the catalogue's font faces, then the brief's own styles.
+// Font files are not inlined: the CSS names them under ASSET_ORIGIN and the PDF
+// printer answers those requests from memory, so each brief's HTML stays small
+// and the browser decodes each font once per build, not once per brief.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-export async function loadStyles(templatesDir: string, fonts: readonly string[], css: readonly string[]): Promise<string> {
-  const faces = await Promise.all(fonts.map(inlineFontCss));
+/** A host under the reserved .invalid domain: it can never resolve to a real server. */
+export const ASSET_ORIGIN = 'https://assets.invalid/';
+
+export interface Asset {
+  body: Buffer;
+  contentType: string;
+}
+
+export interface Styles {
+  css: string;
+  /** Files the CSS refers to, by absolute URL. */
+  assets: Map<string, Asset>;
+}
+
+export async function loadStyles(templatesDir: string, fonts: readonly string[], css: readonly string[]): Promise<Styles> {
+  const assets = new Map<string, Asset>();
+  const faces = await Promise.all(fonts.map((specifier) => fontFaces(specifier, assets)));
   const own = await Promise.all(css.map((file) => readFile(join(templatesDir, file), 'utf8')));
   const all = [...faces, ...own].join('\n');
   if (/<\/style/i.test(all)) throw new Error('a stylesheet contains "</style"');
-  return all;
+  return { css: all, assets };
 }
 
-/** A fontsource CSS file with each face's WOFF2 embedded; the WOFF fallback is dropped. */
-async function inlineFontCss(specifier: string): Promise<string> {
+/** A fontsource CSS file with each face's WOFF2 served as an asset; the WOFF fallback is dropped. */
+async function fontFaces(specifier: string, assets: Map<string, Asset>): Promise<string> {
   const cssPath = require.resolve(specifier);
   const css = await readFile(cssPath, 'utf8');
   const files = [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)/g)].map((m) => m[1]!);
-  const data = new Map(
-    await Promise.all(files.map(async (f) => [f, (await readFile(join(dirname(cssPath), 'files', f))).toString('base64')] as const)),
-  );
+  for (const file of files) {
+    assets.set(`${ASSET_ORIGIN}fonts/${basename(file)}`, { body: await readFile(join(dirname(cssPath), 'files', file)), contentType: 'font/woff2' });
+  }
   return css.replace(
     /src: url\(\.\/files\/([^)]+\.woff2)\) format\('woff2'\)[^;]*;/g,
-    (_, file: string) => `src: url(data:font/woff2;base64,${data.get(file)}) format('woff2');`,
+    (_, file: string) => `src: url(${ASSET_ORIGIN}fonts/${basename(file)}) format('woff2');`,
   );
 }

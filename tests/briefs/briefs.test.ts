@@ -28,7 +28,7 @@ beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'coop-out-'));
   const result = await build(resolveConfig({ out }));
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  for (const o of result.outputs.filter((o) => o.kind === 'pdf')) pdfs.set(o.path, await readPdf(join(out, o.path)));
+  for (const o of result.built.filter((o) => o.kind === 'pdf')) pdfs.set(o.path, await readPdf(join(out, o.path)));
 });
 afterAll(() => rm(out, { recursive: true, force: true }));
 

@@ -25,10 +25,8 @@ async function breakTemplate(file: string, find: string, replace: string): Promi
 }
 
 async function buildWithTemplates() {
-  const out = join(dir, 'out');
-  const result = await build(resolveConfig({ templates: join(dir, 'templates'), out, cwd: dir }));
-  const written = await readdir(out).catch(() => []);
-  return { result, written };
+  const result = await build(resolveConfig({ templates: join(dir, 'templates'), out: join(dir, 'out'), cwd: dir }));
+  return { result };
 }
 
 describe('template errors', () => {
@@ -54,9 +52,9 @@ describe('template errors', () => {
 
   it('a failing template leaves the outputs it could not render unwritten', async () => {
     await breakTemplate('briefs/project.hbs', '{{leadPartner.name}}', '{{leadPartner.nmae}}');
-    const { written } = await buildWithTemplates();
-    expect(written).toEqual(['en']);
+    await buildWithTemplates();
     expect(await readdir(join(dir, 'out', 'en'))).not.toContain('projects');
+    expect(await readdir(join(dir, 'out', 'en', 'briefs'))).toHaveLength(2);
   });
 
   it('an unknown helper is a compile error at its line', async () => {

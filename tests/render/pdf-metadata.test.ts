@@ -31,7 +31,7 @@ describe.skipIf(!hasBrowser)('finishPdf', () => {
   afterAll(() => printer.close());
 
   it('sets title, author, subject, keywords, language, creator and dates', async () => {
-    const pdf = await openPdf(await finishPdf(chromium, META));
+    const pdf = await openPdf((await finishPdf(chromium, META)).bytes);
     const { info } = await pdf.getMetadata();
     expect(info).toMatchObject({
       Title: META.title,
@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('finishPdf', () => {
   });
 
   it('keeps the structure tree and the outline', async () => {
-    const pdf = await openPdf(await finishPdf(chromium, META));
+    const pdf = await openPdf((await finishPdf(chromium, META)).bytes);
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
     expect(await (await pdf.getPage(1)).getStructTree()).toMatchObject({ role: 'Root' });
     const outline = await pdf.getOutline();
@@ -63,7 +63,7 @@ describe.skipIf(!hasBrowser)('finishPdf', () => {
       const again = await other.print({ id: 'brief', html: HTML });
       expect(Buffer.from(again).equals(Buffer.from(chromium))).toBe(false);
       const [first, second] = await Promise.all([finishPdf(chromium, META), finishPdf(again, META)]);
-      expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+      expect(Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true);
     } finally {
       await other.close();
     }
@@ -71,8 +71,8 @@ describe.skipIf(!hasBrowser)('finishPdf', () => {
 
   it('gives a different file ID for different content', async () => {
     const fileId = (bytes: Uint8Array) => /\/ID \[ <([0-9a-f]{32})>/.exec(Buffer.from(bytes).toString('latin1'))?.[1];
-    const a = fileId(await finishPdf(chromium, META));
-    const b = fileId(await finishPdf(chromium, { ...META, title: 'Another title' }));
+    const a = fileId((await finishPdf(chromium, META)).bytes);
+    const b = fileId((await finishPdf(chromium, { ...META, title: 'Another title' })).bytes);
     expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(b).toMatch(/^[0-9a-f]{32}$/);
     expect(a).not.toBe(b);

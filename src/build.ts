@@ -56,10 +56,12 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const summary: BuildSummary = { built: [], skipped: [], removed: [] };
   const selection = JSON.stringify({ only: options.only ?? [], shard: options.shard ?? null });
   const tool = await toolIdentity(config);
+  // Only the YAML files of the data folder count: out/ may well sit inside it.
+  const dataFiles = (await readdir(config.dataDir).catch(() => [])).filter((f) => /\.ya?ml$/i.test(f)).map((f) => join(config.dataDir, f));
   const inputs = await fingerprint(
     config.root,
-    [config.dataDir, config.schemasDir, config.templatesDir],
-    [join(config.root, 'package-lock.json')],
+    [config.schemasDir, config.templatesDir],
+    [...dataFiles, join(config.root, 'package-lock.json')],
     [tool.digest, process.env.SOURCE_DATE_EPOCH ?? ''],
   );
   const [manifest, state] = await Promise.all([readManifest(config.outDir), readState(config.outDir)]);

@@ -85,7 +85,8 @@ export async function prepare(config: Config): Promise<PrepareResult> {
       }
     }
     const outputs = planOutputs(catalogue, model, kits);
-    const assetsDigest = sha256(JSON.stringify([...styles.assets].map(([url, a]) => [url, sha256(a.body)])));
+    // Sorted: fonts load in parallel, so the map's order varies from run to run.
+    const assetsDigest = sha256(JSON.stringify([...styles.assets].map(([url, a]) => [url, sha256(a.body)]).sort()));
     return { ok: true, model, outputs, kits, workbooks, assets: styles.assets, assetsDigest, created: createdDate(model) };
   } catch (error) {
     if (error instanceof ReportError) return { ok: false, errors: [error], sources };

@@ -14,7 +14,8 @@ export interface YamlFile {
   value: unknown;
 }
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+// Large enough for 10,000 projects (about 3.5 MB), small enough to refuse a runaway file at once.
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type YamlResult = { ok: true; file: YamlFile } | { ok: false; errors: ReportError[]; text?: string };

@@ -30,7 +30,7 @@ export function buildModel(data: CooperationData): ReportModel {
   const programmes: Programme[] = data.programmes.programmes.map(({ countries: codes, funder, participants, direction, ...p }) => {
     const raw = projectsByProgramme.get(p.id) ?? [];
     const totalBudgetEur = sum(raw.map((x) => x.budget_eur));
-    const ranked = [...raw].sort((a, b) => b.budget_eur - a.budget_eur);
+    const rank = new Map([...raw].sort((a, b) => b.budget_eur - a.budget_eur).map((x, i) => [x, i + 1]));
     const projects: Project[] = raw.map((x) => {
       const lead = organisation(x.lead_partner);
       return {
@@ -46,7 +46,7 @@ export function buildModel(data: CooperationData): ReportModel {
         budgetEur: x.budget_eur,
         shareOfProgramme: share(x.budget_eur, totalBudgetEur),
         shareOfTotal: share(x.budget_eur, grandTotal),
-        rankInProgramme: ranked.indexOf(x) + 1,
+        rankInProgramme: rank.get(x)!,
       };
     });
     return {

@@ -41,9 +41,9 @@ const SETTINGS = ['of Small Towns', 'in Rural Areas', 'of Coastal Zones', 'in Bo
 const COMMITTEES = ['Economic Development', 'Tourism', 'Agriculture', 'Transport', 'Natural Resources', 'Culture', 'Education', 'Health Care'];
 
 type Kind = Organisation['kind'];
-const REGIONAL_NAMES: [Kind, (place: string, region: string) => string][] = [
+const REGIONAL_NAMES: [Kind, (place: string, region: string, random: Random) => string][] = [
   ['municipality', (p) => `${p} Municipal District`],
-  ['regional-government', (_, r) => `Committee for ${COMMITTEES[SYLLABLES.length % COMMITTEES.length]} of ${r}`],
+  ['regional-government', (p, r, random) => `Committee for ${random.pick(COMMITTEES)} of ${r}, ${p} Branch`],
   ['association', (p) => `${p} Union of Entrepreneurs`],
   ['agency', (p, r) => `${r} Centre for Business Support, ${p} Office`],
 ];
@@ -93,7 +93,7 @@ function synthesise(real: CooperationData, projects: number): CooperationData {
     const place = names.next();
     if (i < regionalCount) {
       const [kind, name] = random.pick(REGIONAL_NAMES);
-      return { id: `${slug(place)}-${kind}-${i + 1}`, name: name(place, region.name), kind, country: region.country };
+      return { id: `${slug(place)}-${kind}-${i + 1}`, name: name(place, region.name, random), kind, country: region.country };
     }
     const [kind, name] = random.pick(LEAD_NAMES);
     return { id: `${slug(place)}-${kind}-${i + 1}`, name: name(place), kind, country: random.pick(abroad) };
@@ -238,5 +238,5 @@ function toYaml(value: unknown, comment: string): string {
       if (node.items.every((item) => isScalar(item) && String(item.value).length <= 64)) node.flow = true;
     },
   });
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -3,6 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../src/load/yaml-file.ts';
 import { CARET, copyData, edit, removeDir, validateDir, writeMarked } from '../helpers/data-copy.ts';
 
 interface Row {
@@ -216,7 +217,7 @@ const rows: Row[] = [
     name: 'file over the size limit',
     file: 'projects.yaml',
     apply: async (dir) => {
-      await writeFile(join(dir, 'projects.yaml'), `projects: []\n#${'x'.repeat(1024 * 1024)}\n`);
+      await writeFile(join(dir, 'projects.yaml'), `projects: []\n#${'x'.repeat(MAX_FILE_BYTES)}\n`);
       return { line: 1, column: 1 };
     },
     code: 'too-large',

@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { ReportError, type Sources } from './errors.ts';
 import { fingerprint, sha256 } from './output/fingerprint.ts';
 import { fileStamp, readManifest, readState, writeManifest, writeState, type BuildState, type Manifest, type ManifestEntry } from './output/manifest.ts';
-import { TEMP_MARK, writeAtomic } from './output/write-atomic.ts';
+import { TEMP_MARK, tempFileOwner, writeAtomic } from './output/write-atomic.ts';
 import type { Validated } from './plan/prepare.ts';
 import { selectOutputs, type Selection } from './plan/select.ts';
 import type { Tool } from './render/output.ts';
@@ -210,12 +210,26 @@ async function eachConcurrently<T>(items: readonly T[], limit: number, work: (it
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-/** Temporary files of writes that were interrupted (a killed build) are removed. */
+/**
+ * Temporary files of writes that were interrupted (a killed build) are removed.
+ * Their names carry the writer's process id: those of a build still running
+ * beside this one are left alone, or its next rename would fail.
+ */
 async function removeTempFiles(dir: string): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  await Promise.all(
-    entries.filter((e) => e.isFile() && e.name.includes(TEMP_MARK)).map((e) => rm(join(e.parentPath, e.name), { force: true })),
-  );
+  const orphaned = entries.filter((e) => e.isFile() && e.name.includes(TEMP_MARK) && !alive(tempFileOwner(e.name)));
+  await Promise.all(orphaned.map((e) => rm(join(e.parentPath, e.name), { force: true })));
+}
+
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** One template mistake fails every output of its entry: report it once, naming them. */

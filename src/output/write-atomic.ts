@@ -8,6 +8,12 @@ import { ReportError } from '../errors.ts';
 /** Temporary files are named so a later build can recognise and remove leftovers. */
 export const TEMP_MARK = '.tmp-';
 
+/** The process id in a temporary file's name, if it is one of ours. */
+export function tempFileOwner(name: string): number | undefined {
+  const match = /\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
 export async function writeAtomic(path: string, bytes: Uint8Array, shown = path): Promise<void> {
   const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   try {

@@ -27,11 +27,16 @@ export interface PdfPrinter {
 const PROBE_MS = 5_000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** A Map of assets is one; a test may supply assets that arrive late, or never. */
+export interface AssetSource {
+  get(url: string): Asset | Promise<Asset> | undefined;
+}
+
 export interface PrinterOptions {
   executablePath?: string;
   timeoutMs?: number;
   /** Files pages may load, by absolute URL, answered from memory (the briefs' fonts). */
-  assets?: ReadonlyMap<string, Asset>;
+  assets?: AssetSource;
 }
 
 export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
@@ -182,7 +187,7 @@ interface Tab {
 
 const LOCAL_RESOURCE = /^Not allowed to load local resource: (\S+)/;
 
-async function openTab(browser: Browser, assets: ReadonlyMap<string, Asset>): Promise<Tab> {
+async function openTab(browser: Browser, assets: AssetSource): Promise<Tab> {
   const page = await browser.newPage();
   const tab: Tab = { page };
   await page.setJavaScriptEnabled(false);
@@ -193,13 +198,15 @@ async function openTab(browser: Browser, assets: ReadonlyMap<string, Asset>): Pr
     const allowed = url.startsWith('data:') || url === 'about:blank';
     if (!allowed && !asset) tab.job?.blocked.push(url);
     const answer = asset
-      ? request.respond({
-          status: 200,
-          contentType: asset.contentType,
-          body: asset.body,
-          // The page's origin is about:blank: fonts from another origin need CORS.
-          headers: { 'Cache-Control': 'max-age=31536000, immutable', 'Access-Control-Allow-Origin': '*' },
-        })
+      ? Promise.resolve(asset).then(({ contentType, body }) =>
+          request.respond({
+            status: 200,
+            contentType,
+            body,
+            // The page's origin is about:blank: fonts from another origin need CORS.
+            headers: { 'Cache-Control': 'max-age=31536000, immutable', 'Access-Control-Allow-Origin': '*' },
+          }),
+        )
       : allowed
         ? request.continue()
         : request.abort('blockedbyclient');
@@ -214,7 +221,7 @@ async function openTab(browser: Browser, assets: ReadonlyMap<string, Asset>): Pr
   return tab;
 }
 
-async function printOnce(browser: Browser, tabs: Tab[], job: PdfJob, timeoutMs: number, assets: ReadonlyMap<string, Asset>): Promise<Uint8Array> {
+async function printOnce(browser: Browser, tabs: Tab[], job: PdfJob, timeoutMs: number, assets: AssetSource): Promise<Uint8Array> {
   // The deadline covers opening the page too: a hung browser never opens one.
   const opened = tabs.pop() ?? openTab(browser, assets);
   let timedOut = false;

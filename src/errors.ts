@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   'missing-file': 'a data file the schemas expect is absent',
   'unknown-file': 'a data file has no schema',
   'too-large': 'a data file exceeds the size limit',
+  'too-deep': 'a data file nests mappings and lists deeper than the limit',
   encoding: 'a data file is not valid UTF-8',
   syntax: 'the YAML cannot be parsed',
   'duplicate-key': 'a mapping repeats a key',

@@ -46,11 +46,17 @@ export function parseYamlFile(file: string, bytes: Uint8Array, maxBytes = MAX_FI
   const at = (offset: number) => ({ file, ...locate(offset) });
   const errors: ReportError[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const code: ErrorCode =
-      e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'tag' : 'syntax';
+    const code: ErrorCode = /call stack/i.test(e.message)
+      ? 'too-deep'
+      : e.code === 'DUPLICATE_KEY'
+        ? 'duplicate-key'
+        : e.code === 'TAG_RESOLVE_FAILED'
+          ? 'tag'
+          : 'syntax';
     // After the first syntax error the parser's further complaints are mostly echoes of it.
     if (code === 'syntax' && errors.some((x) => x.code === 'syntax')) continue;
-    errors.push(new ReportError(code, firstLine(e.message), at(e.pos[0]), SYNTAX_HINTS[code]));
+    const message = code === 'too-deep' ? `nesting is deeper than ${MAX_DEPTH} levels` : firstLine(e.message);
+    errors.push(new ReportError(code, message, at(e.pos[0]), SYNTAX_HINTS[code]));
   }
   if (errors.length === 0) errors.push(...forbiddenNodes(doc, text, at));
   if (errors.length > 0) return { ok: false, errors, text };
@@ -59,7 +65,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array, maxBytes = MAX_FI
   return { ok: true, file: { file, text, doc, locate, value } };
 }
 
+/** Real data nests about six levels; far deeper is a mistake or an attack on the stack. */
+export const MAX_DEPTH = 32;
+
 const SYNTAX_HINTS: Partial<Record<ErrorCode, string>> = {
+  'too-deep': `data files nest at most ${MAX_DEPTH} levels of mappings and lists`,
   syntax: 'check indentation, colons and quotes around this position',
   'duplicate-key': 'remove or rename one of the two keys',
   tag: 'remove the tag; data files use plain YAML values',
@@ -73,7 +83,11 @@ function forbiddenNodes(doc: Document.Parsed, text: string, at: (offset: number)
         new ReportError('alias', `alias *${node.source} is not allowed`, at(node.range?.[0] ?? 0), 'write the value out in full'),
       );
     },
-    Node(_, node) {
+    Node(_, node, path) {
+      if (isCollection(node) && path.filter(isCollection).length >= MAX_DEPTH) {
+        errors.push(new ReportError('too-deep', `nesting is deeper than ${MAX_DEPTH} levels`, at(node.range?.[0] ?? 0), SYNTAX_HINTS['too-deep']));
+        return visit.BREAK;
+      }
       if (node.anchor) {
         // The node's range starts after its properties; point at the anchor itself.
         const start = node.range?.[0] ?? 0;

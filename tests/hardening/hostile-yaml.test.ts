@@ -1,0 +1,73 @@
+// Hostile YAML: each file is refused within seconds with a positioned error,
+// in a process whose heap is capped, and nothing in out/ is touched.
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseFiles } from '../../src/load/data-set.ts';
+import { copyData, removeDir, validateDir } from '../helpers/data-copy.ts';
+import { runCli } from '../helpers/run-node.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await copyData();
+});
+afterEach(() => removeDir(dir));
+
+const laughs = ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+  .concat(Array.from({ length: 8 }, (_, i) => `l${i}: &${'b'.repeat(i + 1)} [${Array(9).fill(i === 0 ? '*a' : `*${'b'.repeat(i)}`).join(',')}]`))
+  .join('\n');
+
+const cases: { name: string; file: string; content: () => string | Buffer; code: string; at: RegExp }[] = [
+  { name: 'a billion-laughs alias bomb', file: 'report.yaml', content: () => `${laughs}\n`, code: 'alias', at: /report\.yaml:1:6 / },
+  { name: '10,000 nested lists', file: 'projects.yaml', content: () => `projects: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, code: 'too-deep', at: /projects\.yaml:1:\d+ / },
+  { name: '2,000 nested mappings in block style', file: 'projects.yaml', content: () => `projects:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} 1\n`, code: 'too-deep', at: /projects\.yaml:\d+:\d+ / },
+  { name: 'a circular merge key', file: 'countries.yaml', content: () => 'countries: &c\n  - { code: AM, name: Armenia }\n  - <<: *c\n', code: 'alias', at: /countries\.yaml:1:12 / },
+  { name: 'a duplicate key', file: 'report.yaml', content: () => 'report: {}\nreport: {}\n', code: 'duplicate-key', at: /report\.yaml:2:1 / },
+  { name: 'an unknown tag', file: 'report.yaml', content: () => 'report: !!python/object:os.system {}\n', code: 'tag', at: /report\.yaml:1:9 / },
+  { name: 'a __proto__ key', file: 'report.yaml', content: () => 'report:\n  __proto__: { polluted: true }\n', code: 'unsafe-key', at: /report\.yaml:2:3 / },
+  { name: 'a constructor key', file: 'report.yaml', content: () => 'report:\n  constructor: { prototype: { polluted: true } }\n', code: 'unsafe-key', at: /report\.yaml:2:3 / },
+  { name: 'a 50 MB file', file: 'projects.yaml', content: () => `projects:\n${'  - { id: x }\n'.repeat(50 * 1024 * 1024 / 15)}`, code: 'too-large', at: /projects\.yaml:1:1 / },
+  { name: 'invalid UTF-8', file: 'countries.yaml', content: () => Buffer.from([0x63, 0x3a, 0x20, 0xc3, 0x28, 0x0a]), code: 'encoding', at: /countries\.yaml:1:4 / },
+];
+
+describe('hostile YAML', () => {
+  it.each(cases)('$name: exit 1 within seconds, $code at its position, out/ untouched', async ({ file, content, code, at }) => {
+    await writeFile(join(dir, file), content());
+    const out = join(dir, 'out');
+    await mkdir(out);
+    await writeFile(join(out, 'previous.pdf'), 'previous build');
+    const started = performance.now();
+    // A heap capped at 96 MB: an attack that expands in memory crashes the process instead of exiting 1.
+    const run = await runCli(['build', '--data', dir, '--out', out], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=96' } });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(at);
+    expect(run.stderr).toContain(`error[${code}]`);
+    expect(await readdir(out)).toEqual(['previous.pdf']);
+    expect(await readFile(join(out, 'previous.pdf'), 'utf8')).toBe('previous build');
+  });
+
+  it('leaves Object.prototype alone after reading __proto__ and constructor keys', async () => {
+    const raw = ['{"__proto__": {"polluted": 1}}', 'constructor: { prototype: { polluted: 1 } }', 'a: { __proto__: { polluted: 1 } }'].map((text, i) => ({
+      collection: 'report',
+      file: `attack-${i}.yaml`,
+      bytes: Buffer.from(text),
+    }));
+    const loaded = parseFiles(raw);
+    expect(loaded.errors.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(loaded.errors.map((e) => e.code))).toEqual(new Set(['unsafe-key']));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('accepts a byte-order mark, CRLF line endings and an unquoted NO (Norway) at once', async () => {
+    for (const name of ['partner-regions.yaml', 'countries.yaml']) {
+      const path = join(dir, name);
+      const text = (await readFile(path, 'utf8')).replace(/"NO"/g, 'NO');
+      await writeFile(path, `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    }
+    const result = await validateDir(dir);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data.countries.countries.map((c) => c.code)).toContain('NO');
+  });
+});

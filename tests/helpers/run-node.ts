@@ -1,6 +1,6 @@
 // Runs Node in a child process with TypeScript imports allowed: the command
 // line as a user types it, or a script given as text.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../../src/config.ts';
@@ -21,13 +21,14 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function runNode(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, ...args], {
-      cwd: options.cwd ?? PROJECT_ROOT,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+/** The run's result; `child` lets a test signal the process while it runs. */
+export function runNode(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> & { child: ChildProcess } {
+  const child = spawn(process.execPath, ['--import', TSX, ...args], {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const result = new Promise<NodeRun>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -35,14 +36,15 @@ export function runNode(args: readonly string[], options: RunOptions = {}): Prom
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return Object.assign(result, { child });
 }
 
 /** The command-line tool, as `npm run validate -- ARGS` would run it. */
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> {
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> & { child: ChildProcess } {
   return runNode([join(PROJECT_ROOT, 'src/cli.ts'), ...args], options);
 }
 
 /** An ES module given as text, in a fresh Node process. */
-export function runScript(source: string, options: RunOptions = {}): Promise<NodeRun> {
+export function runScript(source: string, options: RunOptions = {}): Promise<NodeRun> & { child: ChildProcess } {
   return runNode(['--input-type=module', '-e', source], options);
 }

@@ -36,6 +36,14 @@ export function browserProcesses(): BrowserProcess[] {
     });
 }
 
+/** Live browsers whose profile lies under `tmp` (the TMPDIR a build ran with), whoever their parent is now. */
+export function browsersUnder(tmp: string): number[] {
+  return processes()
+    .filter((p) => p.state !== 'Z')
+    .filter((p) => (read(`/proc/${p.pid}/cmdline`) ?? '').includes(`--user-data-dir=${tmp}`))
+    .map((p) => p.pid);
+}
+
 /** Live (not zombie) members of a process group; a browser leads its own group. */
 export function liveGroupMembers(pgid: number): number[] {
   return processes()

@@ -46,6 +46,8 @@ export interface Prepared {
   /** Files briefs may load (fonts), for the PDF printer, and a digest of their content. */
   assets: ReadonlyMap<string, Asset>;
   assetsDigest: string;
+  /** CSS families of the bundled fonts. */
+  fontFamilies: readonly string[];
   /** The date every output carries: the data's as-of date, or SOURCE_DATE_EPOCH. */
   created: Date;
 }
@@ -87,7 +89,7 @@ export async function prepare(config: Config): Promise<PrepareResult> {
     const outputs = planOutputs(catalogue, model, kits);
     // Sorted: fonts load in parallel, so the map's order varies from run to run.
     const assetsDigest = sha256(JSON.stringify([...styles.assets].map(([url, a]) => [url, sha256(a.body)]).sort()));
-    return { ok: true, model, outputs, kits, workbooks, assets: styles.assets, assetsDigest, created: createdDate(model) };
+    return { ok: true, model, outputs, kits, workbooks, assets: styles.assets, assetsDigest, fontFamilies: styles.families, created: createdDate(model) };
   } catch (error) {
     if (error instanceof ReportError) return { ok: false, errors: [error], sources };
     throw error;

@@ -6,6 +6,7 @@ import type { PlannedOutput } from '../plan/outputs.ts';
 import type { Prepared } from '../plan/prepare.ts';
 import { sha256 } from '../output/fingerprint.ts';
 import { renderBriefHtml } from './brief.ts';
+import { checkFonts } from './pdf-fonts.ts';
 import type { PdfMetadata } from './pdf-metadata.ts';
 import type { PdfPrinter } from './pdf.ts';
 
@@ -55,6 +56,7 @@ export async function outputWork(output: PlannedOutput, prepared: Prepared, tool
     inputHash: sha256(JSON.stringify([tool, prepared.assetsDigest, meta, html])),
     make: async (printer) => {
       const [{ finishPdf }, pdf] = await Promise.all([import('./pdf-metadata.ts'), printer.print({ id: key, html })]);
+      checkFonts(pdf, prepared.fontFamilies, key);
       return finishPdf(pdf, meta);
     },
   };

@@ -20,6 +20,8 @@ export interface Styles {
   css: string;
   /** Files the CSS refers to, by absolute URL. */
   assets: Map<string, Asset>;
+  /** The CSS families of the bundled fonts: the only ones a brief may embed. */
+  families: string[];
 }
 
 export async function loadStyles(templatesDir: string, fonts: readonly string[], css: readonly string[]): Promise<Styles> {
@@ -28,7 +30,8 @@ export async function loadStyles(templatesDir: string, fonts: readonly string[],
   const own = await Promise.all(css.map((file) => readFile(join(templatesDir, file), 'utf8')));
   const all = [...faces, ...own].join('\n');
   if (/<\/style/i.test(all)) throw new Error('a stylesheet contains "</style"');
-  return { css: all, assets };
+  const families = [...new Set(faces.flatMap((css) => [...css.matchAll(/font-family: '([^']+)'/g)].map((m) => m[1]!)))];
+  return { css: all, assets, families };
 }
 
 /** A fontsource CSS file with each face's WOFF2 served as an asset; the WOFF fallback is dropped. */

@@ -84,14 +84,20 @@ function sentence(e: ErrorObject): string {
       return `must list at most ${String(p.limit)} items`;
     case 'uniqueItems':
       return `repeats an item (positions ${String(p.j)} and ${String(p.i)})`;
-    case 'pattern':
+    case 'pattern': {
+      const hidden = typeof e.data === 'string' ? INVISIBLE.exec(e.data)?.[0] : undefined;
+      if (hidden) return `contains the invisible character U+${hidden.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       return `${describe(e.data)} does not have the required form`;
+    }
     case 'format':
       return `${describe(e.data)} is not a valid ${String(p.format)}`;
     default:
       return e.message ?? `fails "${e.keyword}"`;
   }
 }
+
+/** Characters the text pattern refuses: controls Excel cannot store and direction overrides that disguise text. */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;

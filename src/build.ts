@@ -76,12 +76,13 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     return { ok: true, ...summary };
   }
 
-  // A first or forced build prints for sure: the browser starts while the data is prepared.
+  // A first or forced build prints for sure: the browser starts while the data is prepared
   const { createPdfPrinter } = await import('./render/pdf.ts');
   const assets = new Map<string, Asset>();
   const printer = createPdfPrinter({ timeoutMs: options.timeoutMs, executablePath: options.executablePath, assets });
   try {
-    if (!manifest || options.force) printer.warm();
+    // (Not with --only: that may well name a workbook alone.)
+    if ((!manifest || options.force) && !options.only) printer.warm();
     return await buildChanged(config, options, { printer, assets, summary, selection, inputs, tool, manifest, state });
   } finally {
     await printer.close();

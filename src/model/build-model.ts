@@ -3,6 +3,9 @@
 import type { CooperationData } from '../validate/data-types.ts';
 import type { CountryFigures, CountryGroup, CountryRef, LeadCountryTotal, Organisation, PartnerRegion, Programme, Project, ReportModel } from './types.ts';
 
+/** A summary lists this many projects per programme; the programme's own brief lists them all. */
+export const LEADING_PROJECTS = 12;
+
 export function buildModel(data: CooperationData): ReportModel {
   const countries = new Map(data.countries.countries.map((c) => [c.code, { code: c.code, name: c.name }]));
   const country = (code: string): CountryRef => lookup(countries, code, 'country');
@@ -56,6 +59,8 @@ export function buildModel(data: CooperationData): ReportModel {
       participants: (participants ?? []).map(({ country: code, regions, ...rest }) => ({ ...rest, country: country(code), regions: regions ?? [] })),
       ...(direction ? { direction: lookup(directions, direction, 'direction') } : {}),
       projects,
+      leadingProjects: [...projects].sort((a, b) => a.rankInProgramme - b.rankInProgramme).slice(0, LEADING_PROJECTS),
+      otherProjects: Math.max(0, projects.length - LEADING_PROJECTS),
       totalBudgetEur,
       byLeadCountry: leadCountryTotals(projects, totalBudgetEur),
     };

@@ -47,6 +47,10 @@ export type Programme = Omit<RawProgramme, 'countries' | 'funder' | 'participant
   participants: Participant[];
   direction?: { id: string; name: string };
   projects: Project[];
+  /** The largest projects by budget, at most LEADING_PROJECTS: what summaries and charts show. */
+  leadingProjects: Project[];
+  /** Projects beyond the leading ones. */
+  otherProjects: number;
   /** Sum of the budgets of the programme's projects in this data set. */
   totalBudgetEur: number;
   byLeadCountry: LeadCountryTotal[];

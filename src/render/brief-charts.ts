@@ -22,15 +22,18 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
   const region = model.report.region;
   const programme = isProgramme(item) ? item : isProject(item) ? model.programmes.find((p) => p.id === item.programme.id) : undefined;
 
+  // The leading projects, and the highlighted one where it ranks below them.
   const budgets = (p: Programme, highlight?: string) => {
-    const sorted = [...p.projects].sort((a, b) => b.budgetEur - a.budgetEur);
+    const extra = p.projects.find((x) => x.id === highlight && !p.leadingProjects.includes(x));
+    const sorted = extra ? [...p.leadingProjects, extra] : p.leadingProjects;
     return horizontalBarChart({
       id: `budgets-${p.id}`,
       title: t('charts.budgets_title'),
       description: t('charts.budgets_description', {
         count: p.projects.length,
-        largest: `${sorted[0]?.acronym} (${f.money(sorted[0]?.budgetEur ?? 0)})`,
-        smallest: `${sorted.at(-1)?.acronym} (${f.money(sorted.at(-1)?.budgetEur ?? 0)})`,
+        shown: sorted.length,
+        largest: `${p.leadingProjects[0]?.acronym} (${f.money(p.leadingProjects[0]?.budgetEur ?? 0)})`,
+        smallest: `${smallest(p).acronym} (${f.money(smallest(p).budgetEur)})`,
       }),
       bars: sorted.map((x) => ({ label: x.acronym, value: x.budgetEur, valueLabel: f.money(x.budgetEur), highlight: x.id === highlight })),
     });
@@ -84,6 +87,10 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
       return cache.get(key);
     },
   }) as unknown as ChartSet;
+}
+
+function smallest(p: Programme): Project {
+  return p.projects.reduce((min, x) => (x.budgetEur < min.budgetEur ? x : min));
 }
 
 function isProgramme(item: unknown): item is Programme {

@@ -236,7 +236,9 @@ async function printOnce(browser: Browser, tabs: Tab[], job: PdfJob, timeoutMs: 
     const onDisconnected = () => reject(new Error('the browser disconnected'));
     // Puppeteer declares its event names as a const enum, which type imports cannot read.
     const disconnected = 'disconnected' as BrowserEvent.Disconnected;
-    browser.once(disconnected, onDisconnected);
+    // on/off with one function: Puppeteer's `once` wraps the handler, so `off` could not remove it,
+    // and every job's listeners (holding its HTML and PDF) would stay until the browser closes.
+    browser.on(disconnected, onDisconnected);
     stopWatching = () => {
       clearTimeout(timer);
       browser.off(disconnected, onDisconnected);
@@ -268,7 +270,7 @@ async function render(tab: Tab, job: PdfJob): Promise<Uint8Array> {
   let onCrash = (_: Error) => {};
   const crashed = new Promise<never>((_, reject) => {
     onCrash = (error) => reject(new PageCrash(error.message));
-    page.once('error', onCrash);
+    page.on('error', onCrash);
   });
   const failIfBlocked = () => {
     const { blocked } = state;

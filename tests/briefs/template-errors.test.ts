@@ -75,7 +75,7 @@ describe('template errors', () => {
   });
 
   it('a missing partial is an error naming the template', async () => {
-    await breakTemplate('briefs/programme.hbs', '{{> project-table}}', '{{> project-tabel}}');
+    await breakTemplate('briefs/programme.hbs', '{{> project-table rows=projects}}', '{{> project-tabel rows=projects}}');
     const { result } = await buildWithTemplates();
     expect(result.ok ? null : result.errors[0]?.toJSON()).toMatchObject({ code: 'template', message: expect.stringContaining('project-tabel'), at: { file: 'templates/briefs/programme.hbs' } });
   });

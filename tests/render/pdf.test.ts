@@ -2,6 +2,8 @@
 // scripts, timeouts, recovery from a crashed or hung browser, and no process or
 // profile left behind.
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -230,5 +232,25 @@ describe.skipIf(!hasBrowser)('PDF printer lifecycle', () => {
     const browsers = JSON.parse(run.stdout) as { pid: number; profile: string }[];
     expect(browsers).toHaveLength(1);
     expectGone(browsers[0]!);
+  });
+});
+
+describe.skipIf(!hasBrowser)('PDF printer memory (regression)', () => {
+  it('keeps no job alive after it is printed: the heap does not grow with the number of jobs', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const printer = createPdfPrinter();
+    // Each job carries about 2 MB of HTML; listeners left behind by `once` kept every one of them.
+    const job = (i: number) => ({ id: `job-${i}`, html: `<html><body><p>${i}</p><!--${'x'.repeat(2 ** 21)}--></body></html>` });
+    try {
+      for (let i = 0; i < 5; i++) await printer.print(job(i));
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 5; i < 35; i++) await printer.print(job(i));
+      gc();
+      expect((process.memoryUsage().heapUsed - before) / 2 ** 20).toBeLessThan(20);
+    } finally {
+      await printer.close();
+    }
   });
 });

@@ -1,0 +1,417 @@
+// `npm run bench`: the figures of issue 5. Builds the real data and synthetic
+// sets of 1,000 and 10,000 projects, in-process and as `npm run build` runs
+// (a child process, timed from outside), and prints the same fact sheets two
+// reference ways: a browser per PDF, and one warm page. Prints a table with
+// each target met or not; progress goes to stderr. A build that fails is
+// reported in the table, not thrown: a benchmark should show what breaks.
+// --runs N: runs per figure (default 3, 1 for builds of a synthetic set);
+// --quick: one run each and no 10,000-project set, for a CI smoke test.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page, PDFOptions } from 'puppeteer';
+import { build, type BuildOptions } from '../build.ts';
+import { PROJECT_ROOT, resolveConfig, type Config } from '../config.ts';
+import { formatErrors } from '../errors.ts';
+import { prepare } from '../plan/prepare.ts';
+import { selectOutputs, type Selection } from '../plan/select.ts';
+import { renderBriefHtml } from '../render/brief.ts';
+import { closeBrowser, findBrowser, launchBrowser } from '../render/browser.ts';
+import type { Asset } from '../render/styles.ts';
+import { writeSyntheticData } from './synthetic-data.ts';
+
+const LAUNCH = join(PROJECT_ROOT, 'src', 'launch.mjs');
+/** Loaded before the CLI in a child: reports the process's own peak RSS (KiB) as it exits, Chromium not included. */
+const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmax-rss-kib "+process.resourceUsage().maxRSS+"\\n"))';
+const SHARD = { index: 1, count: 20 } as const;
+const NAIVE_SHEETS = 5;
+const WARM_SHEETS = 20;
+/** As the printer prints (src/render/pdf.ts). */
+const PDF_OPTIONS: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true };
+
+interface Target {
+  text: string;
+  met(value: number): boolean;
+}
+const atMost = (limit: number, text: string): Target => ({ text: `<= ${text}`, met: (v) => v <= limit });
+const atLeast = (limit: number, text: string): Target => ({ text: `>= ${text}`, met: (v) => v >= limit });
+const NOOP_TARGET = atMost(500, '0.5 s');
+
+interface DataSet {
+  title: string;
+  dir: string;
+  /** Synthetic sets: how many projects to generate into `dir`. */
+  projects?: number;
+  /** Sets too large to print whole are built one deterministic share at a time. */
+  shard?: Selection['shard'];
+  /** Builds of this set count as expensive: one run unless --runs says otherwise. */
+  expensive: boolean;
+  targets: { scratch?: Target; workbook?: Target; memory?: Target };
+}
+
+/** Measurements of one figure; a failed build ends the series with its reason. */
+interface Series {
+  values: number[];
+  failure?: string;
+}
+
+interface Row {
+  label: string;
+  value: string;
+  target: string;
+  status: string;
+  note?: string;
+}
+
+/** A build that reported errors, as opposed to a benchmark that broke. */
+class BuildFailure extends Error {}
+
+const { values: flags } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const fixedRuns = flags.runs === undefined ? undefined : Number(flags.runs);
+if (fixedRuns !== undefined && !(Number.isInteger(fixedRuns) && fixedRuns >= 1)) throw new Error(`--runs must be a positive integer, got ${flags.runs}`);
+const runsFor = (expensive: boolean) => fixedRuns ?? (flags.quick || expensive ? 1 : 3);
+
+const started = performance.now();
+const loadAtStart = loadavg()[0]!;
+const root = await mkdtemp(join(tmpdir(), 'coop-bench-'));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+let outDirs = 0;
+const freshOut = async () => {
+  const dir = join(root, `out-${++outDirs}`);
+  await mkdir(dir);
+  return dir;
+};
+
+try {
+  // The launcher bundles src/ on its first start after a change; that is not what is measured.
+  await runChild(['--help']);
+  const sets: DataSet[] = [
+    { title: 'real data', dir: join(PROJECT_ROOT, 'data'), expensive: false, targets: { scratch: atMost(2000, '2 s') } },
+    { title: 'synthetic, 1,000 projects', dir: join(root, 'data-1000'), projects: 1000, expensive: true, targets: { memory: atMost(300e6, '300 MB') } },
+  ];
+  if (!flags.quick) {
+    sets.push({ title: 'synthetic, 10,000 projects', dir: join(root, 'data-10000'), projects: 10_000, shard: SHARD, expensive: true, targets: { workbook: atMost(2000, '2 s') } });
+  }
+  const sections: string[] = [];
+  let chromium = '';
+  for (const set of sets) {
+    if (set.projects) {
+      progress(`writing ${set.title}`);
+      await writeSyntheticData(set.dir, set.projects);
+    }
+    const measured = await benchDataSet(set);
+    chromium = measured.chromium;
+    sections.push(measured.heading, table(measured.rows), '');
+  }
+  const runs = fixedRuns ? `${fixedRuns} run(s)` : flags.quick ? '1 run' : "3 runs (1 for the synthetic sets' builds from scratch and of fact sheets)";
+  console.log(
+    [
+      `cooperation-reports benchmark: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${chromium}`,
+      `median of ${runs}; "child" is the wall time of \`node src/launch.mjs build\` (what \`npm run build\` runs), spawn to exit`,
+      `load average (1 min) before the bench: ${loadAtStart.toFixed(1)}; other work on the machine slows every figure`,
+      '',
+      ...sections,
+      `bench finished in ${seconds(performance.now() - started)}`,
+    ].join('\n'),
+  );
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
+
+async function benchDataSet(set: DataSet): Promise<{ heading: string; rows: Row[]; chromium: string }> {
+  const runs = runsFor(set.expensive);
+  const cheap = runsFor(false);
+  const selection: Selection = set.shard ? { shard: set.shard } : {};
+  const shardArgs = set.shard ? ['--shard', `${set.shard.index}/${set.shard.count}`] : [];
+  const share = set.shard ? ` (shard ${set.shard.index}/${set.shard.count})` : '';
+  const step = (what: string) => `${set.title}: ${what}`;
+
+  // In-process: build() as a caller of the engine sees it, each run into a fresh folder.
+  const noopInProcess: number[] = [];
+  const scratchInProcess = await series(runs, step('in-process build from scratch'), async () => {
+    const config = resolveConfig({ data: set.dir, out: await freshOut() });
+    const { ms } = await timeBuild(config, selection);
+    for (let j = 0; j < cheap; j++) noopInProcess.push(await noop(() => timeBuild(config, selection)));
+    return ms;
+  });
+
+  // Child processes, as a user runs the build; the later figures reuse the last output folder.
+  const out = await freshOut();
+  const childBuild = (...extra: string[]) => runChild(['build', '--data', set.dir, '--out', out, ...extra]);
+  const childNoop = async () => {
+    const run = succeeded(await childBuild(...shardArgs));
+    return { ms: run.ms, built: run.built.length };
+  };
+  const noopChild: number[] = [];
+  const rss: number[] = [];
+  let built: ChildRun['built'] = [];
+  const scratchChild = await series(runs, step('child build from scratch'), async () => {
+    await rm(out, { recursive: true, force: true });
+    const run = await childBuild(...shardArgs);
+    rss.push(run.maxRssBytes);
+    built = run.built;
+    succeeded(run);
+    for (let j = 0; j < cheap; j++) noopChild.push(await noop(childNoop));
+    return run.ms;
+  });
+
+  let sheets = 0;
+  const perSheet = await series(runs, step(`fact sheets (--force --only project${share})`), async () => {
+    const run = succeeded(await childBuild('--force', '--only', 'project', ...shardArgs));
+    sheets = run.built.length;
+    return run.ms / sheets;
+  });
+  const ownWorkbook: number[] = [];
+  const workbook = await series(cheap, step('workbook (--force --only workbook)'), async () => {
+    const run = succeeded(await childBuild('--force', '--only', 'workbook'));
+    ownWorkbook.push(run.built[0]!.ms);
+    return run.ms;
+  });
+  progress(step('references'));
+  const reference = await references(set.dir, { only: ['project'], ...selection });
+  await rm(out, { recursive: true });
+
+  const ours = median(perSheet.values);
+  const naive = median(reference.naive);
+  const warm = median(reference.warm);
+  const after = (values: number[], scratch: Series): Series =>
+    values.length === 0 && scratch.failure ? { values, failure: 'the build from scratch before it failed' } : { values };
+  const rows: Row[] = [
+    row(`build from scratch${share}, in-process`, scratchInProcess, seconds, set.targets.scratch),
+    row(`build from scratch${share}, child`, scratchChild, seconds, set.targets.scratch),
+    row('no-op build right after, in-process', after(noopInProcess, scratchInProcess), seconds, NOOP_TARGET),
+    row('no-op build right after, child', after(noopChild, scratchChild), seconds, NOOP_TARGET),
+    row(`per fact sheet: --force --only project${share}, child wall / ${sheets} sheets`, perSheet, milliseconds),
+    row(`  reference: a browser per PDF (median of ${reference.naive.length} sheets)`, { values: reference.naive }, milliseconds),
+    row(`  reference: one warm page, setContent + pdf (median of ${reference.warm.length})`, { values: reference.warm }, milliseconds),
+    row('  naive / ours, per fact sheet', ratio(naive, ours, perSheet), times, atLeast(10, '10×')),
+    row('  ours / warm page, per fact sheet', ratio(ours, warm, perSheet), times, atMost(1, '1×')),
+    row('workbook: --force --only workbook, child', workbook, seconds, set.targets.workbook),
+    row('  of which rendering and writing the workbook', { values: ownWorkbook }, seconds),
+    row(`peak RSS of Node, child build from scratch${share}`, { values: rss }, megabytes, set.targets.memory),
+  ];
+  const heading = `${set.title}: ${await dataSize(set.dir)} of YAML; built from scratch${share}: ${countByEntry(built)}`;
+  return { heading, rows, chromium: reference.chromium };
+}
+
+/** Times `run` `n` times, one after the other; a build that fails ends the series. */
+async function series(n: number, what: string, run: () => Promise<number>): Promise<Series> {
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) {
+    progress(`${what}, run ${i + 1} of ${n}`);
+    try {
+      values.push(await run());
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      progress(`  failed: ${error.message}`);
+      return { values, failure: error.message };
+    }
+  }
+  return { values };
+}
+
+/**
+ * The time of a build that finds nothing to do. One that rebuilds is measured
+ * again: an edit under src/ or templates/ during the bench (others work in the
+ * same tree) changes the inputs, and the next build is a real one.
+ */
+async function noop(run: () => Promise<{ ms: number; built: number }>): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const { ms, built } = await run();
+    if (built === 0) return ms;
+    if (attempt === 3) throw new Error(`the no-op build rebuilt ${built} outputs, three times in a row`);
+    progress(`  the no-op build rebuilt ${built} outputs: its inputs changed during the bench; measuring again`);
+  }
+}
+
+async function timeBuild(config: Config, options: BuildOptions): Promise<{ ms: number; built: number }> {
+  const at = performance.now();
+  const result = await build(config, options);
+  const ms = performance.now() - at;
+  if (!result.ok) throw new BuildFailure(firstError(result.errors));
+  return { ms, built: result.built.length };
+}
+
+interface ChildRun {
+  ms: number;
+  built: { key: string; ms: number }[];
+  maxRssBytes: number;
+  /** The build's first error, when it reported errors. */
+  failure?: string;
+}
+
+/** The run of a build that succeeded; a BuildFailure otherwise. */
+function succeeded(run: ChildRun): ChildRun {
+  if (run.failure !== undefined) throw new BuildFailure(run.failure);
+  return run;
+}
+
+/** The CLI as `npm run build` starts it, with the JSON reporter; wall time from spawn to exit. */
+function runChild(args: readonly string[]): Promise<ChildRun> {
+  const reporter = args[0] === 'build' ? ['--reporter', 'json'] : [];
+  return new Promise((resolve, reject) => {
+    const at = performance.now();
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, LAUNCH, ...args, ...reporter], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - at;
+      const report = reporter.length > 0 && stdout.trimStart().startsWith('{') ? (JSON.parse(stdout) as { built: ChildRun['built']; errors?: { message: string }[] }) : undefined;
+      const failure = code === 1 && report?.errors ? firstError(report.errors) : undefined;
+      if (code !== 0 && !failure) return reject(new Error(`node src/launch.mjs ${args.join(' ')} exited with ${code}:\n${stdout}${stderr}`));
+      const maxRssBytes = Number(/max-rss-kib (\d+)/.exec(stderr)?.[1]) * 1024;
+      resolve({ ms, built: report?.built ?? [], maxRssBytes, ...(failure ? { failure } : {}) });
+    });
+  });
+}
+
+function firstError(errors: readonly { message: string }[]): string {
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
+  return `${errors[0]?.message ?? 'failed without an error'}${more}`;
+}
+
+/** "overview 1, programme 2, project 500": outputs by catalogue entry, the key's second part. */
+function countByEntry(built: ChildRun['built']): string {
+  const counts = new Map<string, number>();
+  for (const { key } of built) {
+    const entry = key.split('/')[1]!;
+    counts.set(entry, (counts.get(entry) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([entry, n]) => `${entry} ${n}`).join(', ') || 'nothing';
+}
+
+/**
+ * The same fact sheets printed by hand: launching a browser for each (as a
+ * naive script would), and on one warm page. Both answer the font requests
+ * from the build's assets, as the printer does; a sheet printed with a
+ * fallback font would make the comparison unfair, so it fails instead.
+ */
+async function references(dataDir: string, selection: Selection): Promise<{ naive: number[]; warm: number[]; chromium: string }> {
+  const prepared = await prepare(resolveConfig({ data: dataDir }));
+  if (!prepared.ok) throw new Error(formatErrors(prepared.errors, prepared.sources));
+  // The sheets a build with the same selection prints first.
+  const sheets = selectOutputs(prepared.outputs, selection).slice(0, WARM_SHEETS);
+  const htmls = await Promise.all(
+    sheets.map((o) => renderBriefHtml(o.entry, prepared.model, o.item, { title: o.title, subject: o.subject, kind: o.entry.id }, prepared.kits.get(o.locale)!)),
+  );
+  const { executablePath } = findBrowser({});
+
+  const naive: number[] = [];
+  for (const html of htmls.slice(0, NAIVE_SHEETS)) {
+    const at = performance.now();
+    const browser = await launchBrowser(executablePath);
+    try {
+      await printOn(await openPage(browser, prepared.assets), html);
+    } finally {
+      await closeBrowser(browser);
+    }
+    naive.push(performance.now() - at);
+  }
+
+  const browser = await launchBrowser(executablePath);
+  try {
+    const page = await openPage(browser, prepared.assets);
+    // The first print on a page sets it up; "warm" is every print after it.
+    await printOn(page, htmls[0]!);
+    const warm: number[] = [];
+    for (const html of htmls) {
+      const at = performance.now();
+      await printOn(page, html);
+      warm.push(performance.now() - at);
+    }
+    return { naive, warm, chromium: await browser.version() };
+  } finally {
+    await closeBrowser(browser);
+  }
+}
+
+async function openPage(browser: Browser, assets: ReadonlyMap<string, Asset>): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const asset = assets.get(request.url());
+    const answer = asset
+      ? request.respond({ status: 200, contentType: asset.contentType, body: asset.body, headers: { 'Access-Control-Allow-Origin': '*' } })
+      : request.continue();
+    void answer.catch(() => undefined);
+  });
+  return page;
+}
+
+async function printOn(page: Page, html: string): Promise<void> {
+  await page.setContent(html, { waitUntil: 'load' });
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].map((f) => f.status);
+  });
+  if (!fonts.includes('loaded') || fonts.includes('error')) throw new Error(`reference: the fonts did not load (${fonts.join(', ')})`);
+  await page.pdf(PDF_OPTIONS);
+}
+
+async function dataSize(dir: string): Promise<string> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml'));
+  const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, f))).size));
+  const bytes = sizes.reduce((a, b) => a + b, 0);
+  return bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : megabytes(bytes, 1);
+}
+
+/** A quotient of two medians; it fails with the series it depends on. */
+function ratio(numerator: number, denominator: number, from: Series): Series {
+  return from.failure && from.values.length === 0 ? { values: [], failure: from.failure } : { values: [numerator / denominator] };
+}
+
+function row(label: string, measured: Series, format: (v: number) => string, target?: Target): Row {
+  if (measured.values.length === 0) {
+    return { label, value: 'failed', target: target?.text ?? '', status: target ? 'NOT MET' : '', note: measured.failure ?? 'nothing measured' };
+  }
+  const value = median(measured.values);
+  return { label, value: format(value), target: target?.text ?? '', status: target ? (target.met(value) ? 'met' : 'NOT MET') : '' };
+}
+
+function table(rows: readonly Row[]): string {
+  const width = (key: 'label' | 'value' | 'target') => Math.max(...rows.map((r) => r[key].length));
+  const [label, value, target] = [width('label'), width('value'), width('target')];
+  return rows
+    .flatMap((r) => [
+      `  ${r.label.padEnd(label)}  ${r.value.padStart(value)}  ${r.target.padEnd(target)}  ${r.status}`.trimEnd(),
+      ...(r.note ? [`      ${r.note}`] : []),
+    ])
+    .join('\n');
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function milliseconds(ms: number): string {
+  return `${Math.round(ms)} ms`;
+}
+
+function times(quotient: number): string {
+  return `${quotient.toFixed(1)}×`;
+}
+
+function megabytes(bytes: number, digits = 0): string {
+  return `${(bytes / 1e6).toFixed(digits)} MB`;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[${seconds(performance.now() - started).padStart(8)}] ${message}\n`);
+}

@@ -22,6 +22,8 @@ export async function validate(config: Config): Promise<Validated> {
 }
 
 export interface BuildOptions extends Selection {
+  /** Languages to build (by default the catalogue's). */
+  locales?: readonly string[];
   /** Rebuild every selected output, changed or not. */
   force?: boolean;
   /** Per-document browser timeout. */
@@ -54,7 +56,7 @@ export type BuildResult = ({ ok: true } & BuildSummary) | ({ ok: false; errors: 
 
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   const summary: BuildSummary = { built: [], skipped: [], removed: [] };
-  const selection = JSON.stringify({ only: options.only ?? [], shard: options.shard ?? null });
+  const selection = JSON.stringify({ only: options.only ?? [], shard: options.shard ?? null, locales: options.locales ?? [] });
   const tool = await toolIdentity(config);
   // Only the YAML files of the data folder count: out/ may well sit inside it.
   const dataFiles = (await readdir(config.dataDir).catch(() => [])).filter((f) => /\.ya?ml$/i.test(f)).map((f) => join(config.dataDir, f));
@@ -104,7 +106,7 @@ interface Run {
 async function buildChanged(config: Config, options: BuildOptions, run: Run): Promise<BuildResult> {
   const { printer, summary, manifest, state, tool } = run;
   const [{ prepare }, { outputWork }] = await Promise.all([import('./plan/prepare.ts'), import('./render/output.ts')]);
-  const prepared = await prepare(config);
+  const prepared = await prepare(config, options.locales);
   if (!prepared.ok) return { ...prepared, ...summary };
   for (const [url, asset] of prepared.assets) run.assets.set(url, asset);
   let selected;
@@ -161,7 +163,7 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
     }
   });
 
-  const partial = options.only !== undefined || options.shard !== undefined;
+  const partial = options.only !== undefined || options.shard !== undefined || options.locales !== undefined;
   const planned = new Set(prepared.outputs.map((o) => o.path));
   for (const [path, entry] of previous) {
     if (entries.has(path) || failures.some((f) => f.output === entry.key)) continue;

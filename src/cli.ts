@@ -8,7 +8,7 @@ import { parseShard } from './plan/select.ts';
 import { createProgress } from './progress.ts';
 
 const USAGE = `usage: cooperation-reports validate [--data DIR] [--reporter text|json]
-       cooperation-reports build [--data DIR] [--out DIR] [--only ID|GLOB]... [--shard K/N] [--force] [--reporter text|json]`;
+       cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--reporter text|json]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed;
@@ -20,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         data: { type: 'string' },
         out: { type: 'string' },
         only: { type: 'string', multiple: true },
+        locale: { type: 'string', multiple: true },
         shard: { type: 'string' },
         force: { type: 'boolean', default: false },
         reporter: { type: 'string', default: 'text' },
@@ -38,8 +39,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command !== 'validate' && command !== 'build') return usage(command ? `unknown command "${command}"` : 'no command given');
   if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
   if (values.reporter !== 'text' && values.reporter !== 'json') return usage(`--reporter must be text or json, got "${values.reporter}"`);
-  if (command === 'validate' && (values.only || values.shard || values.force || values.out)) {
-    return usage('--out, --only, --shard and --force belong to build');
+  if (command === 'validate' && (values.only || values.shard || values.force || values.out || values.locale)) {
+    return usage('--out, --only, --shard, --locale and --force belong to build');
   }
   const json = values.reporter === 'json';
   let shard;
@@ -64,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const result = await build(config, {
     force: values.force,
     ...(values.only ? { only: values.only } : {}),
+    ...(values.locale ? { locales: values.locale } : {}),
     ...(shard ? { shard } : {}),
     ...(json ? {} : { onPlan: progress.plan, onOutput: progress.output }),
   });

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   'duplicate-id': 'two records of one collection share an id',
   'unknown-ref': 'an id refers to no record',
   consistency: 'records contradict each other',
+  translation: 'a text has no value in a language the build makes',
   template: 'a template cannot be compiled or rendered',
   render: 'an output cannot be rendered',
   browser: 'no usable browser, or the browser failed',

@@ -6,7 +6,8 @@ import type { CountryFigures, CountryGroup, CountryRef, LeadCountryTotal, Organi
 /** A summary lists this many projects per programme; the programme's own brief lists them all. */
 export const LEADING_PROJECTS = 12;
 
-export function buildModel(data: CooperationData): ReportModel {
+/** `locale` orders names the way its readers expect (the data is already in that language). */
+export function buildModel(data: CooperationData, locale = 'en'): ReportModel {
   const countries = new Map(data.countries.countries.map((c) => [c.code, { code: c.code, name: c.name }]));
   const country = (code: string): CountryRef => lookup(countries, code, 'country');
   const directions = new Map(data.directions.directions.map((d) => [d.id, { id: d.id, name: d.name }]));
@@ -62,7 +63,7 @@ export function buildModel(data: CooperationData): ReportModel {
       leadingProjects: [...projects].sort((a, b) => a.rankInProgramme - b.rankInProgramme).slice(0, LEADING_PROJECTS),
       otherProjects: Math.max(0, projects.length - LEADING_PROJECTS),
       totalBudgetEur,
-      byLeadCountry: leadCountryTotals(projects, totalBudgetEur),
+      byLeadCountry: leadCountryTotals(projects, totalBudgetEur, locale),
     };
   });
 
@@ -91,7 +92,7 @@ export function buildModel(data: CooperationData): ReportModel {
     countryFigures: [...countries.values()].map((c) => countryFigures(c, partnerRegions, projects)),
     fieldsOfCooperation: data['partner-regions'].fields_of_cooperation,
     partnerRegions,
-    partnersByCountry: groupByCountry(named),
+    partnersByCountry: groupByCountry(named, locale),
     plannedContacts: partnerRegions.filter((r) => r.status === 'planned'),
     asiaOutlook: data['partner-regions'].asia_outlook,
     cis: data['cis-cooperation'].countries.map(({ country: code, ...c }) => ({ ...c, country: country(code) })),
@@ -112,7 +113,7 @@ export function buildModel(data: CooperationData): ReportModel {
 }
 
 /** Largest group first; ties by country name, so the order never depends on the input's. */
-export function groupByCountry<T extends { country: CountryRef }>(items: readonly T[]): CountryGroup<T>[] {
+export function groupByCountry<T extends { country: CountryRef }>(items: readonly T[], locale = 'en'): CountryGroup<T>[] {
   const groups = new Map<string, CountryGroup<T>>();
   for (const item of items) {
     const group = groups.get(item.country.code) ?? { country: item.country, items: [], count: 0 };
@@ -120,7 +121,7 @@ export function groupByCountry<T extends { country: CountryRef }>(items: readonl
     group.count += 1;
     groups.set(item.country.code, group);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.country.name.localeCompare(b.country.name, 'en'));
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.country.name.localeCompare(b.country.name, locale));
 }
 
 function countryFigures(country: CountryRef, regions: readonly PartnerRegion[], projects: readonly Project[]): CountryFigures {
@@ -135,13 +136,13 @@ function countryFigures(country: CountryRef, regions: readonly PartnerRegion[], 
   };
 }
 
-function leadCountryTotals(projects: readonly Project[], total: number): LeadCountryTotal[] {
-  return groupByCountry(projects.map((p) => ({ country: p.leadPartner.country, budgetEur: p.budgetEur })))
+function leadCountryTotals(projects: readonly Project[], total: number, locale: string): LeadCountryTotal[] {
+  return groupByCountry(projects.map((p) => ({ country: p.leadPartner.country, budgetEur: p.budgetEur })), locale)
     .map((g) => {
       const budgetEur = sum(g.items.map((i) => i.budgetEur));
       return { country: g.country, projects: g.count, budgetEur, share: share(budgetEur, total) };
     })
-    .sort((a, b) => b.budgetEur - a.budgetEur || a.country.name.localeCompare(b.country.name, 'en'));
+    .sort((a, b) => b.budgetEur - a.budgetEur || a.country.name.localeCompare(b.country.name, locale));
 }
 
 export function share(part: number, whole: number): number {

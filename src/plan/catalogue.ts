@@ -16,9 +16,10 @@ export interface CatalogueEntry {
   path: string;
   title?: string;
   subject?: string;
-  keywords?: string[];
+  /** A template giving comma-separated keywords. */
+  keywords?: string;
   /** Where each templated field is written, for error positions. */
-  at: Record<'path' | 'title' | 'subject', Position>;
+  at: Record<'path' | 'title' | 'subject' | 'keywords', Position>;
 }
 
 export interface Catalogue {
@@ -48,7 +49,7 @@ export async function loadCatalogue(config: Config): Promise<CatalogueResult> {
       // Inline templates are quoted: their text starts one column after the quote.
       return { ...p, column: p.column + 1 };
     };
-    return { ...entry, at: { path: at('path'), title: at('title'), subject: at('subject') } };
+    return { ...entry, at: { path: at('path'), title: at('title'), subject: at('subject'), keywords: at('keywords') } };
   });
   if (errors.length > 0) return { ok: false, errors, sources: new Map([[file.file, file.text]]) };
   return { ok: true, catalogue: { file: file.file, locales: raw.locales, styles: raw.styles, outputs } };

@@ -16,16 +16,23 @@ export interface PlannedOutput {
   path: string;
   title: string;
   subject: string;
+  keywords: string[];
 }
 
-export function planOutputs(catalogue: Catalogue, model: ReportModel, kits: ReadonlyMap<string, LocaleKit>): PlannedOutput[] {
+export function planOutputs(
+  catalogue: Catalogue,
+  locales: readonly string[],
+  models: ReadonlyMap<string, ReportModel>,
+  kits: ReadonlyMap<string, LocaleKit>,
+): PlannedOutput[] {
   const planned: PlannedOutput[] = [];
   const byPath = new Map<string, string>();
-  for (const locale of catalogue.locales) {
+  for (const locale of locales) {
     const kit = kits.get(locale)!;
+    const model = models.get(locale)!;
     for (const entry of catalogue.outputs) {
-      const field = (name: 'path' | 'title' | 'subject') => kit.templates.inline(entry[name] ?? '', entry.at[name]);
-      const [path, title, subject] = [field('path'), field('title'), field('subject')];
+      const field = (name: 'path' | 'title' | 'subject' | 'keywords') => kit.templates.inline(entry[name] ?? '', entry.at[name]);
+      const [path, title, subject, keywords] = [field('path'), field('title'), field('subject'), field('keywords')];
       const items: { id?: string }[] = entry.each ? (model[entry.each] as { id: string }[]) : [{}];
       for (const item of items) {
         const context = entry.each ? item : model;
@@ -46,6 +53,7 @@ export function planOutputs(catalogue: Catalogue, model: ReportModel, kits: Read
           path: relative,
           title: entry.title ? title(context, options) : '',
           subject: entry.subject ? subject(context, options) : '',
+          keywords: entry.keywords ? keywords(context, options).split(/\s*,\s*/).filter(Boolean) : [],
         });
       }
     }

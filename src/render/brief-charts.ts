@@ -36,6 +36,7 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
         smallest: `${smallest(p).acronym} (${f.money(smallest(p).budgetEur)})`,
       }),
       bars: sorted.map((x) => ({ label: x.acronym, value: x.budgetEur, valueLabel: f.money(x.budgetEur), highlight: x.id === highlight })),
+      tickFormat: f.compact,
     });
   };
 
@@ -73,6 +74,7 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
         title: t('charts.lead_title'),
         description: t('charts.lead_title'),
         bars: programme.byLeadCountry.map((c) => ({ label: c.country.name, value: c.budgetEur, valueLabel: `${f.money(c.budgetEur)} · ${f.percent(c.share)}` })),
+        tickFormat: f.compact,
       });
     },
   };

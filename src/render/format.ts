@@ -5,6 +5,8 @@ export interface Formatter {
   locale: string;
   money(eur: number): string;
   number(n: number): string;
+  /** Short forms for chart axes: "1.5M" in English, "1,5 млн" in Russian. */
+  compact(n: number): string;
   percent(share: number): string;
   date(iso: string): string;
   list(items: readonly string[]): string;
@@ -19,6 +21,7 @@ export function createFormatter(locale: string, currency = 'EUR'): Formatter {
   const tag = FORMAT_LOCALES[locale] ?? locale;
   const money = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const compact = new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   // Dates in the data are calendar dates: format them in UTC so TZ never shifts a day.
   const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -27,6 +30,7 @@ export function createFormatter(locale: string, currency = 'EUR'): Formatter {
     locale,
     money: (eur) => money.format(eur),
     number: (n) => number.format(n),
+    compact: (n) => compact.format(n),
     percent: (s) => percent.format(s),
     date: (iso) => date.format(new Date(`${iso}T00:00:00Z`)),
     list: (items) => list.format(items),

@@ -11,6 +11,8 @@ import type { Formatter } from './format.ts';
 export interface Messages {
   locale: string;
   keys(): string[];
+  /** The message `key` as written, without filling placeholders; undefined if there is none. */
+  text(key: string): string | undefined;
   /** The message `key` with its {placeholders} filled from `values`. */
   format(key: string, values: Record<string, unknown>, formatter: Formatter): string;
 }
@@ -26,6 +28,7 @@ export async function loadMessages(templatesDir: string, locale: string, cwd: st
   return {
     locale,
     keys: () => [...flat.keys()],
+    text: (key) => flat.get(key),
     format(key, values, formatter) {
       const message = flat.get(key);
       // Plain errors: the template that called {{t}} reports them at its own file.

@@ -29,25 +29,26 @@ export interface Tool {
 
 export async function outputWork(output: PlannedOutput, prepared: Prepared, tool: Tool): Promise<OutputWork> {
   const kit = prepared.kits.get(output.locale)!;
+  const model = prepared.models.get(output.locale)!;
   const workbook = prepared.workbooks.get(`${output.locale}/${output.entry.id}`);
   if (workbook) {
     return {
-      inputHash: sha256(JSON.stringify([tool, output.locale, prepared.created, workbook, prepared.model])),
+      inputHash: sha256(JSON.stringify([tool, output.locale, prepared.created, workbook, model])),
       // ExcelJS and pdf-lib load only when something has to be made with them.
       make: async () => {
         const { renderWorkbook } = await import('./xlsx.ts');
-        const bytes = await renderWorkbook(prepared.model, workbook, { formatter: kit.formatter, created: prepared.created });
+        const bytes = await renderWorkbook(model, workbook, { formatter: kit.formatter, created: prepared.created });
         return { bytes, sheets: workbook.sheets.length + 1 };
       },
     };
   }
   const { entry, key } = output;
-  const html = await renderBriefHtml(entry, prepared.model, output.item, { title: output.title, subject: output.subject, kind: entry.id }, kit);
+  const html = await renderBriefHtml(entry, model, output.item, { title: output.title, subject: output.subject, kind: entry.id }, kit);
   const meta: PdfMetadata = {
     title: output.title,
-    author: prepared.model.report.publisher,
+    author: model.report.publisher,
     subject: output.subject,
-    keywords: entry.keywords ?? [],
+    keywords: output.keywords,
     language: output.locale,
     creator: tool.name,
     date: prepared.created,

@@ -17,7 +17,8 @@ export interface PdfMetadata {
   date: Date;
 }
 
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(printed: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = withStableNodeIds(printed);
   // updateMetadata: false keeps pdf-lib from stamping its own producer and the current time.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   // Viewers then show the title instead of the file name, as accessibility checkers require.
@@ -39,6 +40,22 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ b
   const id = PDFHexString.of(digest);
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return { bytes: await doc.save(), pages: doc.getPageCount() };
+}
+
+/**
+ * Tagged tables name their header cells by DOM node ids ("node00000168"),
+ * which count every node the page has ever made: a page reused for several
+ * briefs would give the same brief other ids. They are renumbered in order of
+ * appearance; being of fixed width, every byte offset stays where it was.
+ */
+function withStableNodeIds(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const ids = new Map<string, string>();
+  const renumbered = text.replace(/\(node(\d{8})\)/g, (_, id: string) => {
+    if (!ids.has(id)) ids.set(id, String(ids.size + 1).padStart(8, '0'));
+    return `(node${ids.get(id)})`;
+  });
+  return Buffer.from(renumbered, 'latin1');
 }
 
 /** Chromium's output with the dates of printing blanked: the only bytes that differ between two prints. */

@@ -303,7 +303,7 @@ async function references(dataDir: string, selection: Selection): Promise<{ naiv
   // The sheets a build with the same selection prints first.
   const sheets = selectOutputs(prepared.outputs, selection).slice(0, WARM_SHEETS);
   const htmls = await Promise.all(
-    sheets.map((o) => renderBriefHtml(o.entry, prepared.model, o.item, { title: o.title, subject: o.subject, kind: o.entry.id }, prepared.kits.get(o.locale)!)),
+    sheets.map((o) => renderBriefHtml(o.entry, prepared.models.get(o.locale)!, o.item, { title: o.title, subject: o.subject, kind: o.entry.id }, prepared.kits.get(o.locale)!)),
   );
   const { executablePath } = findBrowser({});
 

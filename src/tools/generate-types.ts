@@ -10,7 +10,7 @@ import { SHARED_SCHEMA, collectionNames } from '../load/data-set.ts';
 export const TYPES_FILE = fileURLToPath(new URL('../validate/data-types.ts', import.meta.url));
 const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-const PROJECT_KEYWORDS = new Set(['hint', 'defines', 'references']);
+const PROJECT_KEYWORDS = new Set(['hint', 'defines', 'references', 'translated']);
 
 export async function generateTypes(schemasDir = SCHEMAS_DIR): Promise<string> {
   const collections = await collectionNames(schemasDir);

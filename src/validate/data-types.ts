@@ -255,11 +255,119 @@ export type CountryCode =
  * A remark on how the record was read from the source
  */
 export type Note = string;
+/**
+ * A remark on how the record was read from the source
+ */
+export type Note1 = string;
 export type Name = string;
+/**
+ * The Russian text of name
+ */
+export type Name1 = string;
+/**
+ * The Russian text of name
+ */
+export type Name2 = string;
 export type Text = string;
+/**
+ * The Russian text of summary
+ */
+export type Text1 = string;
+/**
+ * The Russian text of name
+ */
+export type Name3 = string;
+/**
+ * The Russian text of name
+ */
+export type Name4 = string;
+/**
+ * The Russian text of policy
+ */
+export type Name5 = string;
+/**
+ * The Russian text of summary
+ */
+export type Text2 = string;
+/**
+ * The Russian text of name
+ */
+export type Name6 = string;
+/**
+ * A remark on how the record was read from the source
+ */
+export type Note2 = string;
 export type IsoDate = string;
+/**
+ * The Russian text of name
+ */
+export type Name7 = string;
+/**
+ * The Russian text of name
+ */
+export type Name8 = string;
 export type Year = number;
+/**
+ * A remark on how the record was read from the source
+ */
+export type Note3 = string;
+/**
+ * The Russian text of occasion
+ */
+export type Name9 = string;
+/**
+ * The Russian text of name
+ */
+export type Name10 = string;
+/**
+ * The Russian text of town
+ */
+export type Name11 = string;
+/**
+ * The Russian text of purpose
+ */
+export type Text3 = string;
+/**
+ * The Russian text of belt
+ */
+export type Name12 = string;
+/**
+ * The Russian text of scope
+ */
+export type Name13 = string;
+/**
+ * The Russian text of name
+ */
+export type Name14 = string;
+/**
+ * The Russian text of title
+ */
+export type Name15 = string;
 export type Eur = number;
+/**
+ * The Russian text of title
+ */
+export type Name16 = string;
+/**
+ * The Russian text of title
+ */
+export type Name17 = string;
+/**
+ * The Russian text of name
+ */
+export type Name18 = string;
+/**
+ * The Russian text of publisher
+ */
+export type Name19 = string;
+/**
+ * The Russian text of title
+ */
+export type Name20 = string;
+/**
+ * The Russian text of introduction
+ */
+export type Text4 = string;
 
 /**
  * Every data file, by collection name, as validated against schemas/.
@@ -288,6 +396,7 @@ export interface CisCountry {
   status: 'active' | 'under-consideration';
   most_intensive?: boolean;
   note?: Note;
+  note_ru?: Note1;
 }
 export interface Countries {
   /**
@@ -299,6 +408,7 @@ export interface Countries {
 export interface Country {
   code: CountryCode;
   name: Name;
+  name_ru?: Name1;
   seed_name?: Name;
 }
 export interface MainDirectionsOfCooperation {
@@ -311,8 +421,10 @@ export interface MainDirectionsOfCooperation {
 export interface Direction {
   id: Id;
   name: Name;
+  name_ru?: Name2;
   seed_text?: Text;
   summary: Text;
+  summary_ru?: Text1;
 }
 export interface PolicyDialogueAndMultilateralInitiatives {
   /**
@@ -324,6 +436,7 @@ export interface PolicyDialogueAndMultilateralInitiatives {
 export interface Initiative {
   id: Id;
   name: Name;
+  name_ru?: Name3;
   seed_name?: Name;
   kind: 'policy-dialogue' | 'multilateral-project';
   direction: Id;
@@ -334,9 +447,11 @@ export interface Initiative {
    */
   elements?: {
     name: Name;
+    name_ru?: Name4;
     seed_name?: Name;
   }[];
   policy?: Name;
+  policy_ru?: Name5;
   /**
    * @minItems 1
    * @maxItems 100000
@@ -348,6 +463,7 @@ export interface Initiative {
    */
   organisations?: Id[];
   summary: Text;
+  summary_ru?: Text2;
 }
 export interface Organisations {
   /**
@@ -359,6 +475,7 @@ export interface Organisations {
 export interface Organisation {
   id: Id;
   name: Name;
+  name_ru?: Name6;
   seed_name?: Name;
   kind:
     | 'international-organisation'
@@ -374,6 +491,7 @@ export interface Organisation {
     | 'foundation';
   country?: CountryCode;
   note?: Note;
+  note_ru?: Note2;
 }
 export interface ForeignPartnerRegions {
   /**
@@ -394,17 +512,20 @@ export interface ForeignPartnerRegions {
   asia_outlook: {
     year: Year;
     occasion: Name;
+    occasion_ru?: Name9;
     seed_text?: Text;
   };
 }
 export interface CooperationField {
   id: Id;
   name: Name;
+  name_ru?: Name7;
   seed_text?: Text;
 }
 export interface PartnerRegion {
   id: Id;
   name: Name;
+  name_ru?: Name8;
   seed_name?: Name;
   country: CountryCode;
   kind: 'region' | 'county' | 'voivodeship' | 'province' | 'state' | 'federal-state' | 'prefecture' | 'oblast';
@@ -420,6 +541,7 @@ export interface PartnerRegion {
   fields?: Id[];
   planned_for?: Year;
   note?: Note;
+  note_ru?: Note3;
 }
 export interface Programmes {
   /**
@@ -427,6 +549,13 @@ export interface Programmes {
    * @maxItems 100000
    */
   purposes_of_most_programmes: Text[];
+  /**
+   * The Russian text of purposes_of_most_programmes
+   *
+   * @minItems 1
+   * @maxItems 100000
+   */
+  purposes_of_most_programmes_ru?: Text[];
   /**
    * @minItems 1
    * @maxItems 100000
@@ -436,6 +565,7 @@ export interface Programmes {
 export interface Programme {
   id: Id;
   name: Name;
+  name_ru?: Name10;
   seed_name?: Name;
   kind: 'technical-assistance' | 'investment' | 'federal' | 'transnational';
   funder?: Id;
@@ -446,9 +576,12 @@ export interface Programme {
   countries?: CountryCode[];
   direction?: Id;
   town?: Name;
+  town_ru?: Name11;
   purpose?: Text;
+  purpose_ru?: Text3;
   seed_purpose?: Text;
   belt?: Name;
+  belt_ru?: Name12;
   period?: {
     start: Year;
     end: Year;
@@ -458,6 +591,13 @@ export interface Programme {
    * @maxItems 100000
    */
   supported_fields?: Text[];
+  /**
+   * The Russian text of supported_fields
+   *
+   * @minItems 1
+   * @maxItems 100000
+   */
+  supported_fields_ru?: Text[];
   /**
    * @minItems 1
    * @maxItems 100000
@@ -472,6 +612,7 @@ export interface Programme {
 export interface ProgrammeParticipant {
   country: CountryCode;
   scope?: Name;
+  scope_ru?: Name13;
   seed_scope?: Name;
   /**
    * @minItems 1
@@ -482,6 +623,7 @@ export interface ProgrammeParticipant {
 export interface ParticipantRegion {
   id: Id;
   name: Name;
+  name_ru?: Name14;
   seed_name?: Name;
   kind: 'region' | 'oblast' | 'federal-city' | 'republic' | 'autonomous-okrug';
 }
@@ -497,6 +639,7 @@ export interface Project {
   acronym: Name;
   seed_acronym?: Name;
   title: Name;
+  title_ru?: Name15;
   seed_title?: Name;
   programme: Id;
   /**
@@ -513,14 +656,17 @@ export interface TheReport {
     section: {
       number: string;
       title: Name;
+      title_ru?: Name16;
     };
     subsection?: {
       number: string;
       title: Name;
+      title_ru?: Name17;
       seed_title?: Name;
     };
     region: {
       name: Name;
+      name_ru?: Name18;
       country: CountryCode;
       /**
        * Where the region is marked on maps
@@ -534,13 +680,16 @@ export interface TheReport {
     currency: 'EUR';
     locale: 'en';
     publisher: Name;
+    publisher_ru?: Name19;
     source: {
       title: Name;
+      title_ru?: Name20;
       file: Name;
       sha256: string;
       language: 'en' | 'ru';
       note?: Note;
     };
     introduction: Text;
+    introduction_ru?: Text4;
   };
 }

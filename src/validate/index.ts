@@ -8,7 +8,9 @@ import { referenceErrors, type FileIds } from './references.ts';
 import { schemaErrors } from './schema-errors.ts';
 import type { SchemaValidator } from './schemas.ts';
 
-export type Validated = { ok: true; data: CooperationData; records: number } | { ok: false; errors: ReportError[] };
+export type Validated =
+  | { ok: true; data: CooperationData; records: number; translated: Map<string, string[]> }
+  | { ok: false; errors: ReportError[] };
 
 export function validateData(loaded: LoadedData, validator: SchemaValidator): Validated {
   const errors = [...loaded.errors];
@@ -24,7 +26,8 @@ export function validateData(loaded: LoadedData, validator: SchemaValidator): Va
   const data = Object.fromEntries([...loaded.files].map(([c, f]) => [c, f.value])) as unknown as CooperationData;
   const inconsistent = consistencyErrors(data, loaded.files);
   if (inconsistent.length > 0) return { ok: false, errors: sortErrors(inconsistent) };
-  return { ok: true, data, records: ids.reduce((n, f) => n + f.defines.length, 0) };
+  const translated = new Map([...loaded.files.keys()].map((collection, i) => [collection, ids[i]!.translated]));
+  return { ok: true, data, records: ids.reduce((n, f) => n + f.defines.length, 0), translated };
 }
 
 /**

@@ -4,13 +4,11 @@
 import { ReportError } from '../errors.ts';
 import { positionOf } from '../load/positions.ts';
 import type { YamlFile } from '../load/yaml-file.ts';
-import type { IdUse } from './schemas.ts';
+import type { IdUse, IdUses } from './schemas.ts';
 import { didYouMean } from './suggest.ts';
 
-export interface FileIds {
+export interface FileIds extends IdUses {
   file: YamlFile;
-  defines: IdUse[];
-  references: IdUse[];
 }
 
 export function referenceErrors(files: readonly FileIds[]): ReportError[] {

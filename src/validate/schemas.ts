@@ -1,10 +1,12 @@
-// The JSON Schemas, compiled once per validator. Three project keywords sit
+// The JSON Schemas, compiled once per validator. Four project keywords sit
 // beside the standard ones:
 //   hint        advice shown with any error raised in that schema
 //   defines     this string is the id of a record of the named collection
 //   references  this string must be the id of a record of the named collection
-// `defines` and `references` record what they see into the context passed to
-// each validation call, so cross-file checks need no second walk of the data.
+//   translated  this text needs a value in every language (`<field>_ru`)
+// `defines`, `references` and `translated` record what they see into the
+// context passed to each validation call, so cross-file checks and languages
+// need no second walk of the data.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -24,6 +26,8 @@ export interface IdUse {
 export interface IdUses {
   defines: IdUse[];
   references: IdUse[];
+  /** JSON pointers of translated text. */
+  translated: string[];
 }
 
 export interface SchemaResult {
@@ -48,6 +52,16 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
   });
   addFormats(ajv, ['date']);
   ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
+  // Marks text that each language of the build needs; `<field>_ru` holds the Russian.
+  ajv.addKeyword({
+    keyword: 'translated',
+    metaSchema: { type: 'boolean' },
+    errors: false,
+    validate(this: IdUses, _: boolean, data: unknown, _parent: unknown, cxt?: { instancePath: string }) {
+      if (data !== undefined) this.translated.push(cxt?.instancePath ?? '');
+      return true;
+    },
+  });
   for (const keyword of ['defines', 'references'] as const) {
     ajv.addKeyword({
       keyword,
@@ -72,7 +86,7 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
     validate(collection, value) {
       const fn = compiled.get(collection);
       if (!fn) throw new Error(`no schema compiled for ${collection}`);
-      const ids: IdUses = { defines: [], references: [] };
+      const ids: IdUses = { defines: [], references: [], translated: [] };
       const valid = fn.call(ids, value);
       return { errors: valid ? [] : [...(fn.errors ?? [])], ids };
     },

@@ -26,7 +26,7 @@ const text = (path: string) => flat(brief(path).pages.join(' '));
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'coop-out-'));
-  const result = await build(resolveConfig({ out }));
+  const result = await build(resolveConfig({ out }), { locales: ['en'] });
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
   for (const o of result.built.filter((o) => o.kind === 'pdf')) pdfs.set(o.path, await readPdf(join(out, o.path)));
 });

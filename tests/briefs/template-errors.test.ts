@@ -25,7 +25,7 @@ async function breakTemplate(file: string, find: string, replace: string): Promi
 }
 
 async function buildWithTemplates() {
-  const result = await build(resolveConfig({ templates: join(dir, 'templates'), out: join(dir, 'out'), cwd: dir }));
+  const result = await build(resolveConfig({ templates: join(dir, 'templates'), out: join(dir, 'out'), cwd: dir }), { locales: ['en'] });
   return { result };
 }
 

@@ -14,7 +14,7 @@ afterAll(() => rm(out, { recursive: true, force: true }));
 
 describe('build command', () => {
   it('builds only what --only names, with a line per output and a summary', async () => {
-    const run = await runCli(['build', '--out', out, '--only', 'project/r*', '--only', 'workbook'], { env: { ...process.env, CI: 'true' } });
+    const run = await runCli(['build', '--out', out, '--locale', 'en', '--only', 'project/r*', '--only', 'workbook'], { env: { ...process.env, CI: 'true' } });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines.slice(0, -1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['en/cooperation-summary.xlsx', 'en/projects/red.pdf']);
@@ -22,7 +22,7 @@ describe('build command', () => {
   });
 
   it('reports JSON with --reporter json, and skips what is unchanged', async () => {
-    const run = await runCli(['build', '--out', out, '--only', 'project/r*', '--only', 'workbook', '--reporter', 'json']);
+    const run = await runCli(['build', '--out', out, '--locale', 'en', '--only', 'project/r*', '--only', 'workbook', '--reporter', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { ok: boolean; built: unknown[]; skipped: string[] };
     expect(report.ok).toBe(true);
@@ -36,7 +36,7 @@ describe('build command', () => {
     const shard = await runCli(['build', '--out', out, '--shard', '3/2']);
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain('--shard must be k/n');
-    const only = await runCli(['build', '--out', out, '--only', 'brochure']);
+    const only = await runCli(['build', '--out', out, '--locale', 'en', '--only', 'brochure']);
     expect(only.code).toBe(2);
     expect(only.stderr).toContain('--only brochure matches no output');
   });

@@ -34,7 +34,7 @@ describe('validate command', () => {
   it('reports every error of every file at once, sorted by file and line, as JSON', async () => {
     await edit(dir, 'projects.yaml', 'budget_eur: 347000', 'budget_eur: -1');
     await edit(dir, 'projects.yaml', 'budget_eur: 1776888', 'budget_eur: x');
-    await edit(dir, 'countries.yaml', '{ code: IT, name: Italy }', '{ code: IT, name: Italy, capital: Rome }');
+    await edit(dir, 'countries.yaml', '{ code: IT, name: Italy,', '{ code: IT, name: Italy, capital: Rome,');
     await edit(dir, 'report.yaml', 'currency: EUR', 'currency: USD');
     const run = await runCli(['validate', '--data', dir, '--reporter', 'json']);
     expect(run.code).toBe(1);

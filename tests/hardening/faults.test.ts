@@ -59,6 +59,7 @@ describe('Chromium killed in the middle of a build', () => {
     const out = await tempDir('killed-browser');
     let killed = 0;
     const result = await build(resolveConfig({ out }), {
+      locales: ['en'],
       concurrency: 1,
       onOutput: () => {
         if (killed++ > 0) return;
@@ -77,7 +78,7 @@ describe('the build process killed at random moments', () => {
   const epochs = ['1136073600', '1167609600'];
   const builds: Map<string, string>[] = [];
   const runBuild = (epoch: string, extra: string[] = []) =>
-    runNode([LAUNCH, 'build', '--data', data, '--out', out, ...extra], { env: { ...process.env, SOURCE_DATE_EPOCH: epoch } });
+    runNode([LAUNCH, 'build', '--locale', 'en', '--data', data, '--out', out, ...extra], { env: { ...process.env, SOURCE_DATE_EPOCH: epoch } });
 
   beforeAll(async () => {
     data = await tempDir('sigkill-data');
@@ -97,7 +98,7 @@ describe('the build process killed at random moments', () => {
       // Its own temporary folder: the killed build's browser is found by its profile's path.
       const tmp = await tempDir('sigkill-tmp');
       const env = { ...process.env, SOURCE_DATE_EPOCH: epochs[(i + 1) % 2]!, TMPDIR: tmp };
-      const child = runNode([LAUNCH, 'build', '--data', data, '--out', out, '--force'], { env });
+      const child = runNode([LAUNCH, 'build', '--locale', 'en', '--data', data, '--out', out, '--force'], { env });
       await new Promise((r) => setTimeout(r, delay));
       child.child.kill('SIGKILL');
       await child;
@@ -125,7 +126,7 @@ describe('the build process killed at random moments', () => {
 describe('two builds at once on the same out/', () => {
   it('both succeed and leave whole files that match the manifest', async () => {
     const out = await tempDir('concurrent');
-    const runs: NodeRun[] = await Promise.all([runNode([LAUNCH, 'build', '--out', out, '--force']), runNode([LAUNCH, 'build', '--out', out, '--force'])]);
+    const runs: NodeRun[] = await Promise.all([runNode([LAUNCH, 'build', '--locale', 'en', '--out', out, '--force']), runNode([LAUNCH, 'build', '--locale', 'en', '--out', out, '--force'])]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const hashes = await outputHashes(out);
     expect(hashes.size).toBe(9);
@@ -138,7 +139,7 @@ describe('a target that cannot be written', () => {
     const out = await tempDir('unwritable');
     await mkdir(join(out, 'en', 'projects', 'red.pdf'), { recursive: true });
     await writeFile(join(out, 'en', 'projects', 'red.pdf', 'keep'), 'a folder where a file should go');
-    const result = await build(resolveConfig({ out }));
+    const result = await build(resolveConfig({ out }), { locales: ['en'] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.code, e.message])).toEqual([['io', `cannot write ${join(out, 'en/projects/red.pdf')} (EISDIR) (en/project/red)`]]);
@@ -177,7 +178,7 @@ describe('the network', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pixel.png`;
     const file = join(dir, 'templates', 'briefs', 'project.hbs');
     await writeFile(file, (await readFile(file, 'utf8')).replace('<article class="fact-sheet">', `<article class="fact-sheet"><img src="${url}" alt="">`));
-    const result = await build(resolveConfig({ templates: join(dir, 'templates'), out: join(dir, 'out'), cwd: dir }), { only: ['project/red'] });
+    const result = await build(resolveConfig({ templates: join(dir, 'templates'), out: join(dir, 'out'), cwd: dir }), { locales: ['en'], only: ['project/red'] });
     expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([`en/project/red: blocked request to ${url}`]);
     expect(requests).toBe(0);
   });

@@ -78,3 +78,18 @@ describe.skipIf(!hasBrowser)('finishPdf', () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe.skipIf(!hasBrowser)('finishPdf on a reused page (regression)', () => {
+  it('gives the same bytes whatever the page printed before: table header ids are renumbered', async () => {
+    const table = `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></body></html>`;
+    const printer = createPdfPrinter();
+    try {
+      const first = await finishPdf(await printer.print({ id: 'a', html: table }), META);
+      await printer.print({ id: 'other', html: `<html><body>${'<p>x</p>'.repeat(500)}</body></html>` });
+      const again = await finishPdf(await printer.print({ id: 'a', html: table }), META);
+      expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    } finally {
+      await printer.close();
+    }
+  });
+});

@@ -163,7 +163,7 @@ const rows: Row[] = [
   {
     name: 'empty name',
     file: 'countries.yaml',
-    apply: replace('countries.yaml', '{ code: IT, name: Italy }', `{ code: IT, name: ${CARET}"" }`),
+    apply: replace('countries.yaml', '{ code: IT, name: Italy,', `{ code: IT, name: ${CARET}"",`),
     code: 'schema',
     message: /must not be empty/,
   },

@@ -163,12 +163,14 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
     }
   });
 
-  const partial = options.only !== undefined || options.shard !== undefined || options.locales !== undefined;
+  const partial = options.only !== undefined || options.shard !== undefined;
   const planned = new Set(prepared.outputs.map((o) => o.path));
+  // Outputs of the languages this build leaves out are neither planned nor stale.
+  const otherLanguage = (path: string) => options.locales !== undefined && !options.locales.includes(path.slice(0, path.indexOf('/')));
   for (const [path, entry] of previous) {
     if (entries.has(path) || failures.some((f) => f.output === entry.key)) continue;
     // A partial build keeps what it was not asked to build; a full one drops what left the catalogue.
-    if (partial && planned.has(path)) entries.set(path, entry);
+    if (otherLanguage(path) || (partial && planned.has(path))) entries.set(path, entry);
     else if (!planned.has(path)) {
       await rm(join(config.outDir, path), { force: true });
       summary.removed.push(path);

@@ -86,3 +86,20 @@ describe('incremental builds', () => {
     expect(manifest.outputs.find((o) => o.path.endsWith('maritour.pdf'))?.pages).toBe(1);
   });
 });
+
+describe('a build of one language (regression)', () => {
+  it('keeps the outputs of the other language, on disk and in the manifest', async () => {
+    const other = await copyData();
+    try {
+      const config = resolveConfig({ data: other, out: join(other, 'out') });
+      expect((await build(config, { only: ['project/red'] })).built.map((e) => e.path).sort()).toEqual(['en/projects/red.pdf', 'ru/projects/red.pdf']);
+      const russian = await build(config, { locales: ['ru'], force: true, only: ['project/red'] });
+      expect(russian.removed).toEqual([]);
+      await expect(readFile(join(other, 'out', 'en/projects/red.pdf'))).resolves.toBeTruthy();
+      const manifest = JSON.parse(await readFile(join(other, 'out', 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.outputs.map((o) => o.path).sort()).toEqual(['en/projects/red.pdf', 'ru/projects/red.pdf']);
+    } finally {
+      await removeDir(other);
+    }
+  });
+});

@@ -89,8 +89,6 @@ export async function prepare(config: Config, locales?: readonly string[]): Prom
     else missing.push(...localized.errors);
   }
   if (missing.length > 0) return { ok: false, errors: sortErrors(missing), sources };
-  const model = models.get(languages[0]!)!;
-
   try {
     const styles = await loadStyles(config.templatesDir, catalogue.styles.fonts, catalogue.styles.css);
     const kits = new Map<string, LocaleKit>();
@@ -118,7 +116,7 @@ export async function prepare(config: Config, locales?: readonly string[]): Prom
     const outputs = planOutputs(catalogue, languages, models, kits);
     // Sorted: fonts load in parallel, so the map's order varies from run to run.
     const assetsDigest = sha256(JSON.stringify([...styles.assets].map(([url, a]) => [url, sha256(a.body)]).sort()));
-    return { ok: true, models, outputs, kits, workbooks, assets: styles.assets, assetsDigest, fontFamilies: styles.families, created: createdDate(model) };
+    return { ok: true, models, outputs, kits, workbooks, assets: styles.assets, assetsDigest, fontFamilies: styles.families, created: createdDate(models.get(languages[0]!)!) };
   } catch (error) {
     if (error instanceof ReportError) return { ok: false, errors: [error], sources };
     throw error;

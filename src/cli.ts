@@ -8,6 +8,7 @@ import { parseShard } from './plan/select.ts';
 import { createProgress } from './progress.ts';
 
 const USAGE = `usage: cooperation-reports validate [--data DIR] [--reporter text|json]
+       cooperation-reports dev [--port 4173] [--data DIR] [--out DIR]
        cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--reporter text|json]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         locale: { type: 'string', multiple: true },
         shard: { type: 'string' },
         force: { type: 'boolean', default: false },
+        port: { type: 'string' },
         reporter: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -36,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const [command, ...extra] = positionals;
-  if (command !== 'validate' && command !== 'build') return usage(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'validate' && command !== 'build' && command !== 'dev') return usage(command ? `unknown command "${command}"` : 'no command given');
   if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
   if (values.reporter !== 'text' && values.reporter !== 'json') return usage(`--reporter must be text or json, got "${values.reporter}"`);
   if (command === 'validate' && (values.only || values.shard || values.force || values.out || values.locale)) {
@@ -52,6 +54,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const started = performance.now();
   const config = resolveConfig({ data: values.data, out: values.out });
+
+  if (command === 'dev') {
+    const port = values.port === undefined ? 4173 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be a port number, got "${values.port}"`);
+    const { startDevServer } = await import('./dev/server.ts');
+    const server = await startDevServer(config, { port, log: (line) => console.log(line) });
+    // Runs until interrupted; closing stops the watchers and any background build.
+    await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+    await server.close();
+    return 0;
+  }
 
   if (command === 'validate') {
     const result = await validate(config);

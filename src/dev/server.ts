@@ -41,8 +41,12 @@ export async function startDevServer(config: Config, options: { port?: number; l
     for (const res of listeners) res.write(`event: ${event}\ndata: ${data.split('\n').join('\ndata: ')}\n\n`);
   };
 
+  // Renders may overlap when changes come fast: only the latest one's result counts.
+  let generation = 0;
   async function render(): Promise<void> {
+    const mine = ++generation;
     const prepared = await prepare(config);
+    if (mine !== generation) return;
     if (!prepared.ok) {
       const problem = formatErrors(prepared.errors, prepared.sources);
       state = { ...state, problem };
@@ -58,12 +62,14 @@ export async function startDevServer(config: Config, options: { port?: number; l
         pages.set(output.key, html);
       }
     } catch (error) {
+      if (mine !== generation) return;
       const report = error instanceof ReportError ? error : new ReportError('render', String(error));
       const problem = formatErrors([report], new Map());
       state = { ...state, problem };
       send('problem', problem);
       return;
     }
+    if (mine !== generation) return;
     const hadProblem = state.problem !== undefined;
     state = {
       pages,

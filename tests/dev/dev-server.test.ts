@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** Polls the page, which reloads on its own: its context may be replaced at any moment. */
-async function waitForPage(check: (text: string, overlay: string | null) => boolean, ms = 20_000): Promise<{ text: string; overlay: string | null }> {
+async function waitForPage(check: (text: string, overlay: string | null) => boolean, ms = 40_000): Promise<{ text: string; overlay: string | null }> {
   let last: readonly [string, string | null] | undefined;
   for (const until = Date.now() + ms; Date.now() < until; ) {
     const seen = await page
@@ -54,7 +54,8 @@ async function editProjects(find: string, replace: string): Promise<number> {
   return text.slice(0, text.indexOf(find)).split('\n').length;
 }
 
-describe('the dev server', () => {
+// Generous: under a full parallel test run the machine is busy.
+describe('the dev server', { timeout: 120_000 }, () => {
   it('lists every brief and workbook on its index', async () => {
     await page.goto(`${server.url}/`);
     const links = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));

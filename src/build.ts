@@ -1,9 +1,10 @@
 // The pipeline, top to bottom: fingerprint -> (nothing changed? stop) ->
-// load, validate, model, plan (plan/prepare.ts) -> per output: digest its
-// inputs, skip it when unchanged, else render and write -> remove outputs that
-// left the catalogue -> manifest. The only caller of the writers.
-// Heavy modules (ajv, Handlebars, Puppeteer, ExcelJS) load only past the
-// no-op check, so a build with nothing to do stays fast.
+// prepare (load, validate, model, each sink's plan; src/prepare.ts) -> per
+// output: its sink's work, digest its inputs, skip it when unchanged, else
+// make and write -> remove outputs that left the catalogue -> manifest. The
+// only caller of the writers. Heavy modules (ajv, Handlebars, Puppeteer,
+// ExcelJS) load only past the no-op check, so a build with nothing to do
+// stays fast.
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
@@ -11,14 +12,14 @@ import { ReportError, type Sources } from './errors.ts';
 import { fingerprint, sha256 } from './output/fingerprint.ts';
 import { fileStamp, readManifest, readState, writeManifest, writeState, type BuildState, type Manifest, type ManifestEntry } from './output/manifest.ts';
 import { TEMP_MARK, tempFileOwner, writeAtomic } from './output/write-atomic.ts';
-import type { Validated } from './plan/prepare.ts';
+import { createResources, type Resources } from './plan/resources.ts';
 import { selectOutputs, type Selection } from './plan/select.ts';
-import type { Tool } from './render/output.ts';
-import type { PdfPrinter } from './render/pdf.ts';
-import type { Asset } from './render/styles.ts';
+import type { Tool } from './plan/sink.ts';
+import type { PrepareResult } from './prepare.ts';
 
-export async function validate(config: Config): Promise<Validated> {
-  return (await import('./plan/prepare.ts')).validate(config);
+/** Everything the build checks before rendering: data, catalogue, templates, messages, declarations. */
+export async function validate(config: Config, options: { locales?: readonly string[] } = {}): Promise<PrepareResult> {
+  return (await import('./prepare.ts')).prepare(config, options);
 }
 
 export interface BuildOptions extends Selection {
@@ -39,7 +40,7 @@ export interface BuildOptions extends Selection {
 export interface OutputEvent {
   key: string;
   path: string;
-  kind: 'pdf' | 'xlsx';
+  kind: string;
   status: 'built' | 'skipped';
   bytes: number;
   ms: number;
@@ -78,23 +79,17 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     return { ok: true, ...summary };
   }
 
-  // A first or forced build prints for sure: the browser starts while the data is prepared
-  const { createPdfPrinter } = await import('./render/pdf.ts');
-  const assets = new Map<string, Asset>();
-  const printer = createPdfPrinter({ timeoutMs: options.timeoutMs, executablePath: options.executablePath, assets });
+  const resources = createResources();
   try {
-    // (Not with --only: that may well name a workbook alone.)
-    if ((!manifest || options.force) && !options.only) printer.warm();
-    return await buildChanged(config, options, { printer, assets, summary, selection, inputs, tool, manifest, state });
+    return await buildChanged(config, options, { resources, summary, selection, inputs, tool, manifest, state });
   } finally {
-    await printer.close();
+    await resources.close();
   }
 }
 
 interface Run {
-  printer: PdfPrinter;
-  /** Filled once the styles are loaded; the printer reads it at each request. */
-  assets: Map<string, Asset>;
+  /** The sinks' browser and styles, shared by every output of this build. */
+  resources: Resources;
   summary: BuildSummary;
   selection: string;
   inputs: string;
@@ -104,11 +99,16 @@ interface Run {
 }
 
 async function buildChanged(config: Config, options: BuildOptions, run: Run): Promise<BuildResult> {
-  const { printer, summary, manifest, state, tool } = run;
-  const [{ prepare }, { outputWork }] = await Promise.all([import('./plan/prepare.ts'), import('./render/output.ts')]);
-  const prepared = await prepare(config, options.locales);
+  const { summary, manifest, state, tool } = run;
+  const [{ prepare }, { SINKS }] = await Promise.all([import('./prepare.ts'), import('./sinks.ts')]);
+  const print = { timeoutMs: options.timeoutMs, executablePath: options.executablePath };
+  // A first or forced build makes everything: costly resources (the browser) start while the data is prepared.
+  // (Not with --only: that may well name a workbook alone.)
+  if ((!manifest || options.force) && !options.only) {
+    for (const sink of Object.values(SINKS)) sink.warm?.({ config, tool, print, resources: run.resources });
+  }
+  const prepared = await prepare(config, { locales: options.locales, tool, print, resources: run.resources });
   if (!prepared.ok) return { ...prepared, ...summary };
-  for (const [url, asset] of prepared.assets) run.assets.set(url, asset);
   let selected;
   try {
     selected = selectOutputs(prepared.outputs, options);
@@ -126,12 +126,13 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
     const started = performance.now();
     const target = join(config.outDir, output.path);
     try {
-      const work = await outputWork(output, prepared, tool);
+      const work = await SINKS[output.entry.kind]!.work(output as never, prepared.env);
+      const inputHash = sha256(JSON.stringify([tool, output.locale, work.inputs]));
       const before = previous.get(output.path);
       const stamp = await fileStamp(target);
       const unchanged =
         !options.force &&
-        before?.inputHash === work.inputHash &&
+        before?.inputHash === inputHash &&
         stamp?.bytes === before.bytes &&
         stamp.mtimeMs === state?.files[output.path]?.mtimeMs;
       if (unchanged) {
@@ -139,7 +140,7 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
         report('skipped', before.bytes);
         return;
       }
-      const made = await work.make(printer);
+      const made = await work.make();
       await writeAtomic(target, made.bytes, target);
       entries.set(output.path, {
         path: output.path,
@@ -149,7 +150,7 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
         ...(made.pages === undefined ? {} : { pages: made.pages }),
         ...(made.sheets === undefined ? {} : { sheets: made.sheets }),
         sha256: sha256(made.bytes),
-        inputHash: work.inputHash,
+        inputHash,
       });
       report('built', made.bytes.byteLength);
     } catch (error) {

@@ -1,5 +1,6 @@
 // argv -> validate() or build(); prints progress, results and errors; sets the
 // exit code: 0 success, 1 data or build errors, 2 usage errors.
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, validate } from './build.ts';
 import { resolveConfig } from './config.ts';
@@ -7,7 +8,7 @@ import { ReportError, errorsToJson, formatErrors } from './errors.ts';
 import { parseShard } from './plan/select.ts';
 import { createProgress } from './progress.ts';
 
-const USAGE = `usage: cooperation-reports validate [--data DIR] [--reporter text|json]
+const USAGE = `usage: cooperation-reports validate [--data DIR] [--locale en|ru]... [--reporter text|json]
        cooperation-reports dev [--port 4173] [--data DIR] [--out DIR]
        cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--reporter text|json]`;
 
@@ -41,8 +42,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command !== 'validate' && command !== 'build' && command !== 'dev') return usage(command ? `unknown command "${command}"` : 'no command given');
   if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
   if (values.reporter !== 'text' && values.reporter !== 'json') return usage(`--reporter must be text or json, got "${values.reporter}"`);
-  if (command === 'validate' && (values.only || values.shard || values.force || values.out || values.locale)) {
-    return usage('--out, --only, --shard, --locale and --force belong to build');
+  if (command === 'validate' && (values.only || values.shard || values.force || values.out)) {
+    return usage('--out, --only, --shard and --force belong to build');
   }
   const json = values.reporter === 'json';
   let shard;
@@ -67,14 +68,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (command === 'validate') {
-    const result = await validate(config);
+    const result = await validate(config, values.locale ? { locales: values.locale } : {});
     if (!result.ok) return fail(result.errors, result.sources, json);
     const ms = Math.round(performance.now() - started);
     console.log(json ? JSON.stringify({ ok: true, files: result.files, records: result.records, ms }) : `valid: ${result.files} files, ${result.records} records in ${ms} ms`);
     return 0;
   }
 
-  const progress = createProgress(process.stdout);
+  // Paths as they are on disk, from where the user stands: out/en/projects/red.pdf.
+  const progress = createProgress(process.stdout, (path) => relative(process.cwd(), join(config.outDir, path)) || path);
   const result = await build(config, {
     force: values.force,
     ...(values.only ? { only: values.only } : {}),

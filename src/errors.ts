@@ -59,6 +59,17 @@ export class ReportError extends Error {
 /** Sources of the files errors point into, for code frames. */
 export type Sources = ReadonlyMap<string, string>;
 
+/** Every mistake a stage found at once, thrown together with the sources they point into. */
+export class ReportErrors extends Error {
+  override readonly name = 'ReportErrors';
+  constructor(
+    readonly errors: readonly ReportError[],
+    readonly sources: Sources = new Map(),
+  ) {
+    super(errors.map((e) => e.message).join('\n'));
+  }
+}
+
 export function sortErrors(errors: readonly ReportError[]): ReportError[] {
   return [...errors].sort(
     (a, b) =>

@@ -9,8 +9,12 @@ export interface Progress {
   done(summary: BuildSummary, ms: number): string;
 }
 
-/** Bars only where a person watches a terminal; CI logs and pipes get plain lines. */
-export function createProgress(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): Progress {
+/**
+ * Bars only where a person watches a terminal; CI logs and pipes get plain
+ * lines. `show` turns an output's path (relative to out/) into the path a
+ * user finds on disk, e.g. out/en/projects/red.pdf.
+ */
+export function createProgress(stream: NodeJS.WriteStream, show: (path: string) => string = (p) => p, env: NodeJS.ProcessEnv = process.env): Progress {
   const bar = stream.isTTY === true && env.CI !== 'true' && env.CI !== '1';
   let total = 0;
   let seen = 0;
@@ -26,13 +30,13 @@ export function createProgress(stream: NodeJS.WriteStream, env: NodeJS.ProcessEn
         stream.write(`\r${barLine(seen, total, performance.now() - started, stream.columns ?? 80)}`);
         if (seen === total) stream.write('\n');
       } else if (event.status === 'built') {
-        stream.write(`${event.path}  ${Math.round(event.ms)} ms\n`);
+        stream.write(`${show(event.path)}  ${Math.round(event.ms)} ms\n`);
       }
     },
     done(summary, ms) {
       const bytes = summary.built.reduce((n, e) => n + e.bytes, 0);
       const parts = [`built ${summary.built.length}`, `skipped ${summary.skipped.length} unchanged`];
-      if (summary.removed.length > 0) parts.push(`removed ${summary.removed.length}`);
+      if (summary.removed.length > 0) parts.push(`removed ${summary.removed.length} (${summary.removed.map(show).join(', ')})`);
       return `${parts.join(', ')} (${kib(bytes)} written) in ${(ms / 1000).toFixed(2)} s`;
     },
   };

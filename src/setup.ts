@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ReportError, formatError } from './errors.ts';
-import { closeBrowser, findBrowser, findOnPath, launchBrowser, type FoundBrowser } from './render/browser.ts';
+import { closeBrowser, findBrowser, findOnPath, launchBrowser, type FoundBrowser } from './pdf/browser.ts';
 
 const SOURCES: Record<FoundBrowser['source'], string> = {
   setting: 'the executablePath setting',

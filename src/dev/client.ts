@@ -33,7 +33,7 @@ export function previewHtml(html: string, assetOrigin: string): string {
 export interface IndexEntry {
   key: string;
   title: string;
-  kind: 'pdf' | 'xlsx';
+  kind: string;
   path: string;
 }
 

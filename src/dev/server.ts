@@ -11,9 +11,9 @@ import { extname, join, normalize, sep } from 'node:path';
 import { build } from '../build.ts';
 import type { Config } from '../config.ts';
 import { ReportError, formatErrors } from '../errors.ts';
-import { prepare } from '../plan/prepare.ts';
-import { renderBriefHtml } from '../render/brief.ts';
-import { ASSET_ORIGIN, type Asset } from '../render/styles.ts';
+import { prepare } from '../prepare.ts';
+import { isBrief, renderBrief } from '../html/brief.ts';
+import { ASSET_ORIGIN, type Asset } from '../html/styles.ts';
 import { indexHtml, previewHtml, problemHtml, type IndexEntry } from './client.ts';
 
 export interface DevServer {
@@ -56,11 +56,7 @@ export async function startDevServer(config: Config, options: { port?: number; l
     }
     const pages = new Map<string, string>();
     try {
-      for (const output of prepared.outputs.filter((o) => o.entry.kind === 'pdf')) {
-        const kit = prepared.kits.get(output.locale)!;
-        const html = await renderBriefHtml(output.entry, prepared.models.get(output.locale)!, output.item, { title: output.title, subject: output.subject, kind: output.entry.id }, kit);
-        pages.set(output.key, html);
-      }
+      for (const output of prepared.outputs.filter(isBrief)) pages.set(output.key, renderBrief(output));
     } catch (error) {
       if (mine !== generation) return;
       const report = error instanceof ReportError ? error : new ReportError('render', String(error));
@@ -73,7 +69,7 @@ export async function startDevServer(config: Config, options: { port?: number; l
     const hadProblem = state.problem !== undefined;
     state = {
       pages,
-      assets: prepared.assets,
+      assets: prepared.outputs.find(isBrief)?.plan.styles.assets ?? new Map(),
       entries: prepared.outputs.map((o) => ({ key: o.key, title: o.title || o.path, kind: o.entry.kind, path: o.path })),
     };
     log(`preview: ${pages.size} briefs rendered`);

@@ -8,7 +8,7 @@ import { writeAtomic } from './write-atomic.ts';
 export interface ManifestEntry {
   path: string;
   key: string;
-  kind: 'pdf' | 'xlsx';
+  kind: string;
   bytes: number;
   pages?: number;
   sheets?: number;

@@ -9,22 +9,32 @@ import { loadYamlWithSchema } from '../validate/yaml-schema.ts';
 
 export interface CatalogueEntry {
   id: string;
-  kind: 'pdf' | 'xlsx';
+  /** A sink's kind (src/sinks.ts). */
+  kind: string;
   template?: string;
   declaration?: string;
-  each?: 'fundedProgrammes' | 'programmes' | 'projects' | 'partnerRegions';
+  /** A list of the model: one output per item. */
+  each?: string;
+  /** The item field that tells the outputs apart (default: id). */
+  key?: string;
   path: string;
   title?: string;
   subject?: string;
   /** A template giving comma-separated keywords. */
   keywords?: string;
-  /** Where each templated field is written, for error positions. */
-  at: Record<'path' | 'title' | 'subject' | 'keywords', Position>;
+  /** Where each field is written (its text, inside any quotes), for error positions. */
+  at: Record<EntryField, Position>;
 }
+
+type EntryField = 'id' | 'kind' | 'template' | 'declaration' | 'each' | 'key' | 'path' | 'title' | 'subject' | 'keywords';
+const FIELDS: readonly EntryField[] = ['id', 'kind', 'template', 'declaration', 'each', 'key', 'path', 'title', 'subject', 'keywords'];
 
 export interface Catalogue {
   file: string;
-  locales: ('en' | 'ru')[];
+  /** The catalogue's source, for code frames. */
+  text: string;
+  /** The one place a language is named. */
+  locales: string[];
   styles: { fonts: string[]; css: string[] };
   outputs: CatalogueEntry[];
 }
@@ -44,13 +54,14 @@ export async function loadCatalogue(config: Config): Promise<CatalogueResult> {
       errors.push(new ReportError('template', `output id "${entry.id}" is declared twice`, positionOf(file, `/outputs/${i}/id`), 'give each output its own id'));
     }
     seen.add(entry.id);
-    const at = (field: string) => {
+    const at = (field: EntryField) => {
       const p = positionOf(file, `/outputs/${i}/${field}`);
-      // Inline templates are quoted: their text starts one column after the quote.
-      return { ...p, column: p.column + 1 };
+      // A quoted value's text starts one column after the quote.
+      const quoted = /^["']/.test(file.text.split(/\r?\n/)[p.line - 1]?.slice(p.column - 1) ?? '');
+      return quoted ? { ...p, column: p.column + 1 } : p;
     };
-    return { ...entry, at: { path: at('path'), title: at('title'), subject: at('subject'), keywords: at('keywords') } };
+    return { ...entry, at: Object.fromEntries(FIELDS.map((f) => [f, at(f)])) as Record<EntryField, Position> };
   });
   if (errors.length > 0) return { ok: false, errors, sources: new Map([[file.file, file.text]]) };
-  return { ok: true, catalogue: { file: file.file, locales: raw.locales, styles: raw.styles, outputs } };
+  return { ok: true, catalogue: { file: file.file, text: file.text, locales: raw.locales, styles: raw.styles, outputs } };
 }

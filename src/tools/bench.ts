@@ -16,11 +16,11 @@ import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { build, type BuildOptions } from '../build.ts';
 import { PROJECT_ROOT, resolveConfig, type Config } from '../config.ts';
 import { formatErrors } from '../errors.ts';
-import { prepare } from '../plan/prepare.ts';
+import { prepare } from '../prepare.ts';
 import { selectOutputs, type Selection } from '../plan/select.ts';
-import { renderBriefHtml } from '../render/brief.ts';
-import { closeBrowser, findBrowser, launchBrowser } from '../render/browser.ts';
-import type { Asset } from '../render/styles.ts';
+import { isBrief, renderBrief } from '../html/brief.ts';
+import { closeBrowser, findBrowser, launchBrowser } from '../pdf/browser.ts';
+import type { Asset } from '../html/styles.ts';
 import { writeSyntheticData } from './synthetic-data.ts';
 
 const LAUNCH = join(PROJECT_ROOT, 'src', 'launch.mjs');
@@ -29,7 +29,7 @@ const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.writ
 const SHARD = { index: 1, count: 20 } as const;
 const NAIVE_SHEETS = 5;
 const WARM_SHEETS = 20;
-/** As the printer prints (src/render/pdf.ts). */
+/** As the printer prints (src/pdf/printer.ts). */
 const PDF_OPTIONS: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true };
 
 interface Target {
@@ -302,9 +302,9 @@ async function references(dataDir: string, selection: Selection): Promise<{ naiv
   if (!prepared.ok) throw new Error(formatErrors(prepared.errors, prepared.sources));
   // The sheets a build with the same selection prints first.
   const sheets = selectOutputs(prepared.outputs, selection).slice(0, WARM_SHEETS);
-  const htmls = await Promise.all(
-    sheets.map((o) => renderBriefHtml(o.entry, prepared.models.get(o.locale)!, o.item, { title: o.title, subject: o.subject, kind: o.entry.id }, prepared.kits.get(o.locale)!)),
-  );
+  const briefs = sheets.filter(isBrief);
+  const htmls = briefs.map(renderBrief);
+  const assets = briefs[0]?.plan.styles.assets ?? new Map<string, Asset>();
   const { executablePath } = findBrowser({});
 
   const naive: number[] = [];
@@ -312,7 +312,7 @@ async function references(dataDir: string, selection: Selection): Promise<{ naiv
     const at = performance.now();
     const browser = await launchBrowser(executablePath);
     try {
-      await printOn(await openPage(browser, prepared.assets), html);
+      await printOn(await openPage(browser, assets), html);
     } finally {
       await closeBrowser(browser);
     }
@@ -321,7 +321,7 @@ async function references(dataDir: string, selection: Selection): Promise<{ naiv
 
   const browser = await launchBrowser(executablePath);
   try {
-    const page = await openPage(browser, prepared.assets);
+    const page = await openPage(browser, assets);
     // The first print on a page sets it up; "warm" is every print after it.
     await printOn(page, htmls[0]!);
     const warm: number[] = [];

@@ -1,8 +1,8 @@
-// `npm run soak -- [--builds N] [--out DIR]`: N forced builds of the real data
-// in one process through the programmatic API. Prints heap, open handles and
+// `npm run soak -- [--builds N] [--data DIR] [--out DIR]`: N forced builds of
+// the data (data/ by default; CI soaks the frozen fixture) in one process through the programmatic API. Prints heap, open handles and
 // child processes as it goes; exits 1 if the heap or the handles grow beyond
 // a small bound, or a browser outlives its build.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from '../build.ts';
 import { resolveConfig } from '../config.ts';
+import { browserProcesses } from '../pdf/processes.ts';
 
 /** Heap growth allowed between the first measured build and the last. */
 const HEAP_BOUND_MB = 30;
@@ -20,10 +21,10 @@ const WARM_UP = 3;
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const { values } = parseArgs({ options: { builds: { type: 'string', default: '200' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { builds: { type: 'string', default: '200' }, data: { type: 'string' }, out: { type: 'string' } } });
 const builds = Number(values.builds);
 const out = values.out ?? (await mkdtemp(join(tmpdir(), 'coop-soak-')));
-const config = resolveConfig({ out });
+const config = resolveConfig({ out, ...(values.data ? { data: values.data } : {}) });
 
 const rows: { heapMb: number; handles: number; browsers: number }[] = [];
 console.log('build      ms   heap MB  handles  browsers left');
@@ -32,7 +33,7 @@ for (let i = 1; i <= builds; i++) {
   const result = await build(config, { force: true });
   if (!result.ok) throw new Error(`build ${i} failed: ${result.errors.map((e) => e.message).join('; ')}`);
   gc();
-  const row = { heapMb: process.memoryUsage().heapUsed / 2 ** 20, handles: process.getActiveResourcesInfo().length, browsers: (await browsers()).length };
+  const row = { heapMb: process.memoryUsage().heapUsed / 2 ** 20, handles: process.getActiveResourcesInfo().length, browsers: browserProcesses().length };
   rows.push(row);
   console.log(`${String(i).padStart(5)} ${String(Math.round(performance.now() - started)).padStart(7)} ${row.heapMb.toFixed(1).padStart(9)} ${String(row.handles).padStart(8)} ${String(row.browsers).padStart(14)}`);
 }
@@ -50,18 +51,3 @@ const problems = [
 console.log(`${builds} builds: heap ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB after build ${WARM_UP + 1}, handles ${first.handles} -> ${last.handles}, browsers left at the end ${last.browsers}`);
 console.log(problems.length === 0 ? 'soak passed' : `soak FAILED: ${problems.join('; ')}`);
 process.exitCode = problems.length === 0 ? 0 : 1;
-
-/** Live browsers started by this process: children with a browser profile (zombies, already dead, excluded). */
-async function browsers(): Promise<number[]> {
-  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
-  const read = (path: string) => readFile(path, 'utf8').catch(() => '');
-  const found = await Promise.all(
-    pids.map(async (pid) => {
-      const stat = await read(`/proc/${pid}/stat`);
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ours = Number(ppid) === process.pid && state !== 'Z' && (await read(`/proc/${pid}/cmdline`)).includes('--user-data-dir=');
-      return ours ? [Number(pid)] : [];
-    }),
-  );
-  return found.flat();
-}

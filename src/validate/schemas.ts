@@ -3,7 +3,9 @@
 //   hint        advice shown with any error raised in that schema
 //   defines     this string is the id of a record of the named collection
 //   references  this string must be the id of a record of the named collection
-//   translated  this text needs a value in every language (`<field>_ru`)
+//   translated  this text needs a value in every language of the build: its
+//               siblings `<field>_<language>` (one per other language of the
+//               catalogue) are added to the schema here, not written in it
 // `defines`, `references` and `translated` record what they see into the
 // context passed to each validation call, so cross-file checks and languages
 // need no second walk of the data.
@@ -40,7 +42,8 @@ export interface SchemaValidator {
   validate(collection: string, value: unknown): SchemaResult;
 }
 
-export async function createSchemaValidator(schemasDir: string, collections: readonly string[]): Promise<SchemaValidator> {
+/** `languages`: the catalogue's other languages, whose `<field>_<language>` siblings the data may hold. */
+export async function createSchemaValidator(schemasDir: string, collections: readonly string[], languages: readonly string[] = []): Promise<SchemaValidator> {
   const ajv = new Ajv2020({
     strict: true,
     allErrors: true,
@@ -52,7 +55,7 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
   });
   addFormats(ajv, ['date']);
   ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
-  // Marks text that each language of the build needs; `<field>_ru` holds the Russian.
+  // Marks text that each language of the build needs; `<field>_<language>` holds its translation.
   ajv.addKeyword({
     keyword: 'translated',
     metaSchema: { type: 'boolean' },
@@ -76,7 +79,7 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
   }
 
   const read = async (name: string) =>
-    JSON.parse(await readFile(join(schemasDir, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
+    withTranslations(JSON.parse(await readFile(join(schemasDir, `${name}.schema.json`), 'utf8')) as Record<string, unknown>, languages);
   ajv.addSchema(await read(SHARED_SCHEMA));
   const compiled = new Map<string, ValidateFunction>();
   for (const collection of collections) compiled.set(collection, ajv.compile(await read(collection)));
@@ -91,4 +94,24 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
       return { errors: valid ? [] : [...(fn.errors ?? [])], ids };
     },
   };
+}
+
+/**
+ * Beside every property marked `translated`, a sibling per language with the
+ * same schema: `name` gets `name_ru`, `name_de`, ... for the languages the
+ * catalogue names, so adding a language never touches a schema.
+ */
+export function withTranslations<T>(schema: T, languages: readonly string[]): T {
+  if (Array.isArray(schema)) return schema.map((s) => withTranslations(s, languages)) as T;
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, withTranslations(v, languages)])) as Record<string, unknown>;
+  const properties = copy.properties as Record<string, Record<string, unknown>> | undefined;
+  if (properties && typeof properties === 'object') {
+    for (const [name, property] of Object.entries(properties)) {
+      if (property?.translated !== true) continue;
+      const { translated: _, ...plain } = property;
+      for (const language of languages) properties[`${name}_${language}`] ??= { ...plain, description: `The ${language} text of ${name}` };
+    }
+  }
+  return copy as T;
 }

@@ -8,6 +8,7 @@ import { sha256 } from '../../src/output/fingerprint.ts';
 import type { Manifest } from '../../src/output/manifest.ts';
 import { runNode } from '../helpers/run-node.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { FIXTURE_DATA } from '../helpers/fixture.ts';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -15,7 +16,7 @@ afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true 
 async function cleanBuild(tz: string): Promise<Map<string, string>> {
   const out = await mkdtemp(join(tmpdir(), `coop-repro-${tz.replace('/', '-')}-`));
   dirs.push(out);
-  const run = await runNode([join(PROJECT_ROOT, 'src/launch.mjs'), 'build', '--out', out], { env: { ...process.env, TZ: tz } });
+  const run = await runNode([join(PROJECT_ROOT, 'src/launch.mjs'), 'build', '--data', FIXTURE_DATA, '--out', out], { env: { ...process.env, TZ: tz } });
   expect(run.code, run.stderr).toBe(0);
   const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
   const hashes = new Map<string, string>();

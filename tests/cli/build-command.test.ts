@@ -1,28 +1,29 @@
 // `build` as CI and a terminal see it: options, exit codes, progress, summary.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barLine, createProgress } from '../../src/progress.ts';
 import { runCli } from '../helpers/run-node.ts';
+import { FIXTURE_DATA } from '../helpers/fixture.ts';
 
 let out: string;
 beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'coop-cli-build-'));
+  out = join(await mkdtemp(join(tmpdir(), 'coop-cli-build-')), 'out');
 });
-afterAll(() => rm(out, { recursive: true, force: true }));
+afterAll(() => rm(dirname(out), { recursive: true, force: true }));
 
 describe('build command', () => {
-  it('builds only what --only names, with a line per output and a summary', async () => {
-    const run = await runCli(['build', '--out', out, '--locale', 'en', '--only', 'project/r*', '--only', 'workbook'], { env: { ...process.env, CI: 'true' } });
+  it('builds only what --only names, with a line per output as its path on disk, and a summary', async () => {
+    const run = await runCli(['build', '--data', FIXTURE_DATA, '--out', 'out', '--locale', 'en', '--only', 'project/r*', '--only', 'workbook'], { cwd: dirname(out), env: { ...process.env, CI: 'true' } });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.slice(0, -1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['en/cooperation-summary.xlsx', 'en/projects/red.pdf']);
+    expect(lines.slice(0, -1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['out/en/cooperation-summary.xlsx', 'out/en/projects/red.pdf']);
     expect(lines.at(-1)).toMatch(/^built 2, skipped 0 unchanged \(\d+ KiB written\) in \d+\.\d\d s$/);
   });
 
   it('reports JSON with --reporter json, and skips what is unchanged', async () => {
-    const run = await runCli(['build', '--out', out, '--locale', 'en', '--only', 'project/r*', '--only', 'workbook', '--reporter', 'json']);
+    const run = await runCli(['build', '--data', FIXTURE_DATA, '--out', out, '--locale', 'en', '--only', 'project/r*', '--only', 'workbook', '--reporter', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { ok: boolean; built: unknown[]; skipped: string[] };
     expect(report.ok).toBe(true);
@@ -33,10 +34,10 @@ describe('build command', () => {
   });
 
   it('exits 2 on a bad --shard or an --only that matches nothing', async () => {
-    const shard = await runCli(['build', '--out', out, '--shard', '3/2']);
+    const shard = await runCli(['build', '--data', FIXTURE_DATA, '--out', out, '--shard', '3/2']);
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain('--shard must be k/n');
-    const only = await runCli(['build', '--out', out, '--locale', 'en', '--only', 'brochure']);
+    const only = await runCli(['build', '--data', FIXTURE_DATA, '--out', out, '--locale', 'en', '--only', 'brochure']);
     expect(only.code).toBe(2);
     expect(only.stderr).toContain('--only brochure matches no output');
   });
@@ -50,12 +51,14 @@ describe('progress', () => {
   it('prints plain lines, not a bar, under CI even on a terminal', () => {
     const written: string[] = [];
     const stream = { isTTY: true, columns: 80, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
-    const progress = createProgress(stream, { CI: 'true' });
+    const progress = createProgress(stream, (path) => `out/${path}`, { CI: 'true' });
     progress.plan(50);
     progress.output({ key: 'en/project/a', path: 'en/projects/a.pdf', kind: 'pdf', status: 'built', bytes: 10, ms: 12.4 });
-    expect(written).toEqual(['en/projects/a.pdf  12 ms\n']);
+    expect(written).toEqual(['out/en/projects/a.pdf  12 ms\n']);
+    const summary = { built: [], skipped: [], removed: ['en/projects/old.pdf', 'ru/projects/old.pdf'] };
+    expect(progress.done(summary, 1500)).toBe('built 0, skipped 0 unchanged, removed 2 (out/en/projects/old.pdf, out/ru/projects/old.pdf) (0 KiB written) in 1.50 s');
     const tty: string[] = [];
-    const bar = createProgress({ ...stream, write: (s: string) => tty.push(s) } as unknown as NodeJS.WriteStream, {});
+    const bar = createProgress({ ...stream, write: (s: string) => tty.push(s) } as unknown as NodeJS.WriteStream, undefined, {});
     bar.plan(50);
     bar.output({ key: 'en/project/a', path: 'en/projects/a.pdf', kind: 'pdf', status: 'built', bytes: 10, ms: 12.4 });
     expect(tty[0]).toMatch(/^\r\[#?-+\] 1\/50 /);

@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { startDevServer, type DevServer } from '../../src/dev/server.ts';
-import { findBrowser } from '../../src/render/browser.ts';
+import { findBrowser } from '../../src/pdf/browser.ts';
 import { copyData, removeDir } from '../helpers/data-copy.ts';
 
 let dir: string;

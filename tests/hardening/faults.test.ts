@@ -11,9 +11,10 @@ import { build } from '../../src/build.ts';
 import { PROJECT_ROOT, resolveConfig } from '../../src/config.ts';
 import { sha256 } from '../../src/output/fingerprint.ts';
 import type { Manifest } from '../../src/output/manifest.ts';
-import { createPdfPrinter } from '../../src/render/pdf.ts';
+import { createPdfPrinter } from '../../src/pdf/printer.ts';
 import { runNode, type NodeRun } from '../helpers/run-node.ts';
-import { browserProcesses, browsersUnder } from '../render/browser-helpers.ts';
+import { browserProcesses, browsersUnder } from '../../src/pdf/processes.ts';
+import { FIXTURE_DATA, fixtureConfig } from '../helpers/fixture.ts';
 
 const LAUNCH = join(PROJECT_ROOT, 'src/launch.mjs');
 const scratch: string[] = [];
@@ -58,7 +59,7 @@ describe('Chromium killed in the middle of a build', () => {
   it('is replaced, the document tried again, and the build completes', async () => {
     const out = await tempDir('killed-browser');
     let killed = 0;
-    const result = await build(resolveConfig({ out }), {
+    const result = await build(fixtureConfig({ out }), {
       locales: ['en'],
       concurrency: 1,
       onOutput: () => {
@@ -82,7 +83,7 @@ describe('the build process killed at random moments', () => {
 
   beforeAll(async () => {
     data = await tempDir('sigkill-data');
-    await cp(join(PROJECT_ROOT, 'data'), data, { recursive: true });
+    await cp(FIXTURE_DATA, data, { recursive: true });
     // The two versions every output may be in: built in full under each date.
     for (const epoch of epochs) {
       out = await tempDir('sigkill-reference');
@@ -126,7 +127,7 @@ describe('the build process killed at random moments', () => {
 describe('two builds at once on the same out/', () => {
   it('both succeed and leave whole files that match the manifest', async () => {
     const out = await tempDir('concurrent');
-    const runs: NodeRun[] = await Promise.all([runNode([LAUNCH, 'build', '--locale', 'en', '--out', out, '--force']), runNode([LAUNCH, 'build', '--locale', 'en', '--out', out, '--force'])]);
+    const runs: NodeRun[] = await Promise.all([runNode([LAUNCH, 'build', '--locale', 'en', '--data', FIXTURE_DATA, '--out', out, '--force']), runNode([LAUNCH, 'build', '--locale', 'en', '--data', FIXTURE_DATA, '--out', out, '--force'])]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const hashes = await outputHashes(out);
     expect(hashes.size).toBe(9);
@@ -139,7 +140,7 @@ describe('a target that cannot be written', () => {
     const out = await tempDir('unwritable');
     await mkdir(join(out, 'en', 'projects', 'red.pdf'), { recursive: true });
     await writeFile(join(out, 'en', 'projects', 'red.pdf', 'keep'), 'a folder where a file should go');
-    const result = await build(resolveConfig({ out }), { locales: ['en'] });
+    const result = await build(fixtureConfig({ out }), { locales: ['en'] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.code, e.message])).toEqual([['io', `cannot write ${join(out, 'en/projects/red.pdf')} (EISDIR) (en/project/red)`]]);
@@ -151,11 +152,11 @@ describe('no browser installed', () => {
   it('fails the build with install instructions and exit 1, while validation still works', async () => {
     const home = await tempDir('no-browser');
     const env = { PATH: '/nonexistent', HOME: home, PUPPETEER_CACHE_DIR: join(home, 'cache'), CI: 'true' };
-    const built = await runNode([LAUNCH, 'build', '--out', join(home, 'out')], { env });
+    const built = await runNode([LAUNCH, 'build', '--data', FIXTURE_DATA, '--out', join(home, 'out')], { env });
     expect(built.code).toBe(1);
     expect(built.stderr).toContain('no browser was found to print PDFs with');
     expect(built.stderr).toContain('npm run setup');
-    const validated = await runNode([LAUNCH, 'validate'], { env });
+    const validated = await runNode([LAUNCH, 'validate', '--data', FIXTURE_DATA], { env });
     expect(validated.code, validated.stderr).toBe(0);
   });
 });

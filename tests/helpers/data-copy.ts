@@ -3,9 +3,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from '../../src/build.ts';
-import { PROJECT_ROOT, resolveConfig } from '../../src/config.ts';
+import { resolveConfig } from '../../src/config.ts';
+import { FIXTURE_DATA } from '../helpers/fixture.ts';
 
-export const DATA_DIR = join(PROJECT_ROOT, 'data');
+export const DATA_DIR = FIXTURE_DATA;
 
 /** Marks the expected error position inside a replacement text. */
 export const CARET = '⟨^⟩';

@@ -1,10 +1,10 @@
 // The model computes every figure the outputs show.
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/build.ts';
-import { resolveConfig } from '../../src/config.ts';
 import { buildModel, groupByCountry, share } from '../../src/model/build-model.ts';
+import { fixtureConfig } from '../helpers/fixture.ts';
 
-const result = await validate(resolveConfig());
+const result = await validate(fixtureConfig());
 if (!result.ok) throw new Error('real data is invalid');
 const model = buildModel(result.data);
 

@@ -4,12 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
 import { collectionNames, parseFiles } from '../../src/load/data-set.ts';
 import { validateData } from '../../src/validate/index.ts';
 import { createSchemaValidator } from '../../src/validate/schemas.ts';
+import { fixtureConfig } from '../helpers/fixture.ts';
 
-const config = resolveConfig();
+const config = fixtureConfig();
 const collections = await collectionNames(config.schemasDir);
 const validator = await createSchemaValidator(config.schemasDir, collections);
 const originals = new Map(

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/build.ts';
-import { resolveConfig } from '../../src/config.ts';
 import { TYPES_FILE, generateTypes } from '../../src/tools/generate-types.ts';
+import { fixtureConfig } from '../helpers/fixture.ts';
 
-const result = await validate(resolveConfig());
+const result = await validate(fixtureConfig());
 if (!result.ok) throw new Error(`real data is invalid: ${result.errors.map((e) => e.message).join('; ')}`);
 const { data } = result;
 

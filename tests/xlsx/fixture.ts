@@ -1,19 +1,20 @@
 // The real model and workbook declaration, and renders of them, for the xlsx tests.
 import { join } from 'node:path';
 import { validate } from '../../src/build.ts';
-import { PROJECT_ROOT, resolveConfig } from '../../src/config.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { formatErrors } from '../../src/errors.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import type { ReportModel } from '../../src/model/types.ts';
-import { createFormatter } from '../../src/render/format.ts';
-import { loadWorkbookDeclaration, type DeclarationResult, type WorkbookDeclaration } from '../../src/render/workbook-declaration.ts';
-import { renderWorkbook } from '../../src/render/xlsx.ts';
+import { createFormatter } from '../../src/i18n/format.ts';
+import { loadWorkbookDeclaration, type DeclarationResult, type WorkbookDeclaration } from '../../src/xlsx/declaration.ts';
+import { renderWorkbook } from '../../src/xlsx/writer.ts';
+import { fixtureConfig } from '../helpers/fixture.ts';
 
-export const config = resolveConfig({ cwd: PROJECT_ROOT });
+export const config = fixtureConfig({ cwd: PROJECT_ROOT });
 export const DECLARATION = join(config.templatesDir, 'workbooks', 'cooperation-summary.yaml');
 export const SCHEMA = join(config.templatesDir, 'schemas', 'workbook.schema.json');
 export const CREATED = new Date('2005-12-31T00:00:00Z');
-export const formatter = createFormatter('en');
+export const formatter = createFormatter('en-GB');
 
 export async function realModel(): Promise<ReportModel> {
   const result = await validate(config);

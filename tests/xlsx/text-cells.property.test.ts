@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { ReportError } from '../../src/errors.ts';
-import { MAX_CELL_TEXT } from '../../src/render/xlsx.ts';
+import { MAX_CELL_TEXT } from '../../src/xlsx/writer.ts';
 import { arrayBuffer, realDeclaration, realModel, render } from './fixture.ts';
 
 const model = await realModel();

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it, vi } from 'vitest';
 import { ReportError } from '../../src/errors.ts';
-import type { WorkbookDeclaration } from '../../src/render/workbook-declaration.ts';
+import type { WorkbookDeclaration } from '../../src/xlsx/declaration.ts';
 import { arrayBuffer, CREATED, formatter, realDeclaration, realModel, render } from './fixture.ts';
 
 const model = await realModel();

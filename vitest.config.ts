@@ -1,0 +1,10 @@
+// Timeouts live here, not in the npm script, so `npx vitest run <file>` runs
+// any single file as `npm test` would. Builds print PDFs in a real browser.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

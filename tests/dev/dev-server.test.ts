@@ -90,6 +90,7 @@ describe('the dev server', { timeout: 120_000 }, () => {
   });
 
   it('listens on 127.0.0.1 only', () => {
+    expect(server.address.address).toBe('127.0.0.1');
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
   });
 });

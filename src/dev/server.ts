@@ -6,7 +6,8 @@
 //
 // A web page elsewhere can point its own host name at 127.0.0.1 (DNS rebinding)
 // and so read this server as if it were its own origin. So every request must
-// name this machine in its Host header, and only GET and HEAD are answered.
+// name this machine in its Host header, only GET and HEAD are answered, and
+// pages carry a Content-Security-Policy (see ./client.ts).
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,7 +19,7 @@ import { ReportError, formatErrors } from '../errors.ts';
 import { prepare } from '../plan/prepare.ts';
 import { renderBriefHtml } from '../render/brief.ts';
 import { ASSET_ORIGIN, type Asset } from '../render/styles.ts';
-import { indexHtml, previewHtml, problemHtml, type IndexEntry } from './client.ts';
+import { PAGE_POLICY, indexHtml, previewHtml, problemHtml, type IndexEntry } from './client.ts';
 
 export interface DevServerOptions {
   port?: number;
@@ -247,7 +248,7 @@ function reply(res: ServerResponse, status: number, type: string, body: string |
   res.end(body);
 }
 
-/** A preview page. */
+/** A preview page: HTML under the page policy. */
 function page(res: ServerResponse, html: string): void {
-  reply(res, 200, 'text/html; charset=utf-8', html);
+  reply(res, 200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': PAGE_POLICY });
 }

@@ -2,6 +2,7 @@
 // re-points its own host name at 127.0.0.1 (DNS rebinding) sends its own name
 // in Host. Every request goes to 127.0.0.1; only the Host header varies, which
 // is why this uses http.request (fetch cannot set Host).
+import { writeFile } from 'node:fs/promises';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,31 @@ describe('the dev server only reads', { timeout: 60_000 }, () => {
     expect(answer.status).toBe(414);
     expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect((await ask(`/preview/${'a'.repeat(7 * 1024)}`)).status).toBe(404);
+  });
+});
+
+describe('the dev server headers', { timeout: 60_000 }, () => {
+  it('sends a Content-Security-Policy with every page, and only the client script may run', async () => {
+    for (const path of ['/', '/preview/en/overview']) {
+      const policy = (await ask(path)).headers['content-security-policy'] ?? '';
+      expect(policy, path).toContain("default-src 'none'");
+      expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+      for (const directive of ["font-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"]) {
+        expect(policy).toContain(directive);
+      }
+    }
+    expect((await ask('/out/manifest.json')).headers['content-security-policy']).toBeUndefined();
+  });
+
+  it('sends the policy with the error page too', async () => {
+    await writeFile(join(dir, 'projects.yaml'), 'projects: [\n');
+    let answer: Answer | undefined;
+    for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      answer = await ask('/preview/en/overview');
+      if (answer.body.includes('<title>error</title>')) break;
+    }
+    expect(answer?.body).toContain('<title>error</title>');
+    expect(answer?.headers['content-security-policy']).toContain("default-src 'none'");
   });
 });
 

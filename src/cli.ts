@@ -9,7 +9,7 @@ import { parseShard } from './plan/select.ts';
 import { createProgress } from './progress.ts';
 
 const USAGE = `usage: cooperation-reports validate [--data DIR] [--locale en|ru]... [--reporter text|json]
-       cooperation-reports dev [--port 4173] [--data DIR] [--out DIR]
+       cooperation-reports dev [--port 4173] [--host-allow NAME]... [--data DIR] [--out DIR]
        cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--reporter text|json]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -26,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         shard: { type: 'string' },
         force: { type: 'boolean', default: false },
         port: { type: 'string' },
+        'host-allow': { type: 'string', multiple: true },
         reporter: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -45,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'validate' && (values.only || values.shard || values.force || values.out)) {
     return usage('--out, --only, --shard and --force belong to build');
   }
+  if (command !== 'dev' && values['host-allow']) return usage('--host-allow belongs to dev');
   const json = values.reporter === 'json';
   let shard;
   try {
@@ -59,8 +61,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'dev') {
     const port = values.port === undefined ? 4173 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be a port number, got "${values.port}"`);
-    const { startDevServer } = await import('./dev/server.ts');
-    const server = await startDevServer(config, { port, log: (line) => console.log(line) });
+    const { allowedHost, startDevServer } = await import('./dev/server.ts');
+    let allowedHosts;
+    try {
+      allowedHosts = (values['host-allow'] ?? []).map(allowedHost);
+    } catch (error) {
+      return usage((error as ReportError).message);
+    }
+    const server = await startDevServer(config, { port, allowedHosts, log: (line) => console.log(line) });
     // Runs until interrupted; closing stops the watchers and any background build.
     await new Promise<void>((resolve) => process.once('SIGINT', resolve));
     await server.close();

@@ -1,8 +1,10 @@
 // What the preview adds to a page, and only in the preview: a script that
 // listens to the dev server's events, reloads on a change and shows an overlay
-// for a validation or template error. Printed HTML never contains it.
+// for a validation or template error. Printed HTML never contains it. Also the
+// Content-Security-Policy the preview's pages are served with.
+import { createHash } from 'node:crypto';
 
-export const CLIENT_SCRIPT = `<script>
+const CLIENT_JS = `
 (() => {
   const events = new EventSource('/events');
   let overlay;
@@ -17,7 +19,29 @@ export const CLIENT_SCRIPT = `<script>
   });
   events.addEventListener('fixed', () => location.reload());
 })();
-</script>`;
+`;
+
+export const CLIENT_SCRIPT = `<script>${CLIENT_JS}</script>`;
+
+/**
+ * What a preview page may load: its fonts and its events from this server, and
+ * the client script, by hash, so no other script runs even if a brief's text
+ * smuggled one in. Styles stay inline: each brief's <style> differs (its running
+ * headers) and charts carry style attributes, and with nothing else loadable a
+ * style cannot send anything anywhere. data: images because the printer allows
+ * them in briefs, so the preview must show them too.
+ */
+export const PAGE_POLICY = [
+  "default-src 'none'",
+  "font-src 'self'",
+  'img-src data:',
+  "style-src 'unsafe-inline'",
+  `script-src 'sha256-${createHash('sha256').update(CLIENT_JS).digest('base64')}'`,
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** On screen there are no pages: the body is laid out as a sheet of A4 within its margins. */
 const SCREEN_STYLE = `<style>@media screen { html { background: #dde1e6 } body { box-sizing: content-box; width: 168mm; margin: 10mm auto; padding: 22mm 20mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25) } }</style>`;
@@ -26,8 +50,9 @@ const SCREEN_STYLE = `<style>@media screen { html { background: #dde1e6 } body {
 export function previewHtml(html: string, assetOrigin: string): string {
   return html
     .replaceAll(assetOrigin, '/assets/')
-    .replace(/<\/head>/i, `${SCREEN_STYLE}</head>`)
-    .replace(/<\/body>/i, `${CLIENT_SCRIPT}</body>`);
+    // Replacer functions: a "$" in the inserted text must stay as written (the script's hash).
+    .replace(/<\/head>/i, () => `${SCREEN_STYLE}</head>`)
+    .replace(/<\/body>/i, () => `${CLIENT_SCRIPT}</body>`);
 }
 
 export interface IndexEntry {

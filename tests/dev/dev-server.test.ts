@@ -1,6 +1,7 @@
 // `npm run dev` driven by a real headless Chromium: a brief's preview follows
 // the data as it is edited, an error shows as an overlay at its line and goes
 // away when fixed, PDFs follow in the background, and out/ cannot be left.
+// All of it under the pages' Content-Security-Policy, which must block nothing.
 import { request } from 'node:http';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ let dir: string;
 let server: DevServer;
 let browser: Browser;
 let page: Page;
+/** What Chromium blocked under a Content-Security-Policy, on any page of the run. */
+const violations: string[] = [];
 
 beforeAll(async () => {
   dir = await copyData();
@@ -25,6 +28,13 @@ beforeAll(async () => {
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
   });
   page = await browser.newPage();
+  // Injected by DevTools, so the policy does not block this listener itself; it outlives reloads.
+  await page.evaluateOnNewDocument(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
+  page.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) violations.push(message.text());
+  });
 });
 afterAll(async () => {
   await browser.close();
@@ -62,6 +72,27 @@ describe('the dev server', { timeout: 120_000 }, () => {
     expect(links).toEqual(expect.arrayContaining(['/preview/en/project/red', '/preview/ru/overview', '/out/en/cooperation-summary.xlsx']));
   });
 
+  it('renders a brief fully under its Content-Security-Policy: fonts, SVG charts, no violation', async () => {
+    const response = await page.goto(`${server.url}/preview/en/overview`);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+    const seen = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const faces = [...document.fonts];
+      const charts = [...document.querySelectorAll('svg')].map((svg) => svg.getBoundingClientRect().width);
+      return {
+        loaded: [...new Set(faces.filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')))],
+        failed: faces.filter((f) => f.status === 'error').map((f) => f.family),
+        charts,
+        bodyFont: getComputedStyle(document.body).fontFamily,
+      };
+    });
+    expect(seen.loaded).toContain('PT Sans');
+    expect(seen.failed).toEqual([]);
+    expect(seen.charts.length).toBeGreaterThan(0);
+    expect(Math.min(...seen.charts)).toBeGreaterThan(100);
+    expect(violations).toEqual([]);
+  });
+
   it('shows a new figure without a manual reload, and rebuilds the PDF in the background', async () => {
     await page.goto(`${server.url}/preview/en/project/red`);
     await waitForPage((text) => text.includes('€790,336'));
@@ -90,7 +121,13 @@ describe('the dev server', { timeout: 120_000 }, () => {
   });
 
   it('listens on 127.0.0.1 only', () => {
+    expect(server.address.address).toBe('127.0.0.1');
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
+  });
+
+  // Last: by now the page has been the index, previews that reloaded themselves and the error overlay.
+  it('met no Content-Security-Policy violation on any page', () => {
+    expect(violations).toEqual([]);
   });
 });
 

@@ -18,7 +18,7 @@ export interface ChartSet {
 
 /** `item` is the programme or project an output is about, if any. */
 export function chartSet(model: ReportModel, item: unknown, f: Formatter, messages: Messages, wrap: (svg: string) => unknown): ChartSet {
-  const t = (key: string, values: Record<string, unknown> = {}) => messages.format(key, values, f);
+  const t = (key: string, values: Record<string, unknown> = {}) => messages.format(key, values);
   const region = model.report.region;
   const programme = isProgramme(item) ? item : isProject(item) ? model.programmes.find((p) => p.id === item.programme.id) : undefined;
 

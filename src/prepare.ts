@@ -87,7 +87,7 @@ export async function prepare(config: Config, options: PrepareOptions = {}): Pro
   const editions: Edition[] = [];
   try {
     const messages = new Map<string, Messages>();
-    for (const locale of languages) messages.set(locale, await loadMessages(config.templatesDir, locale, config.cwd));
+    for (const locale of languages) messages.set(locale, await loadMessages(config.templatesDir, locale, config.cwd, catalogue.localeAt[locale]));
     const models = new Map<string, ReportModel>();
     const missing: ReportError[] = [];
     for (const locale of languages) {

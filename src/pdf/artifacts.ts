@@ -5,8 +5,9 @@
 // at the top level of a page's content is wrapped in /Artifact BMC … EMC; the
 // run never crosses q/Q or BT/ET, nor opens inside tagged content, so no
 // artifact ends up inside real content or the other way round (01-003, 01-004).
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFDict, PDFName, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { parseOperations, type Operation } from './content-stream.ts';
+import { rewriteContents } from './page-content.ts';
 
 /** Operators that draw, or build a path that a later one of them paints. */
 const DRAWS = new Set([
@@ -23,16 +24,11 @@ const CLOSE = Buffer.from('EMC\n', 'latin1');
 /** Rewrites every page's content; returns how many artifact runs were marked. */
 export function markArtifacts(doc: PDFDocument): number {
   let runs = 0;
-  for (const page of doc.getPages()) {
-    const stream = contentStream(page);
-    if (!stream) continue;
-    const bytes = decodePDFRawStream(stream.stream).decode();
-    const tagged = (operation: Operation) => isTagged(operation, page);
-    const { content, count } = wrapUntagged(bytes, tagged);
-    if (count === 0) continue;
+  rewriteContents(doc, (bytes, page) => {
+    const { content, count } = wrapUntagged(bytes, (operation) => isTagged(operation, page));
     runs += count;
-    doc.context.assign(stream.ref, doc.context.flateStream(content));
-  }
+    return count > 0 ? content : undefined;
+  });
   return runs;
 }
 
@@ -98,17 +94,4 @@ function isTagged(op: Operation, page: PDFPage): boolean {
   // A named property list lives in the page's resources.
   const named = page.node.Resources()?.lookupMaybe(PDFName.of('Properties'), PDFDict)?.lookupMaybe(PDFName.of(properties.slice(1)), PDFDict);
   return named?.has(PDFName.of('MCID')) ?? false;
-}
-
-/** The page's single content stream (Chromium writes one per page). */
-function contentStream(page: PDFPage): { ref: PDFRef; stream: PDFRawStream } | undefined {
-  const contents = page.node.get(PDFName.of('Contents'));
-  const ref = contents instanceof PDFArray && contents.size() === 1 ? contents.get(0) : contents;
-  if (!(ref instanceof PDFRef)) {
-    if (contents === undefined) return undefined;
-    throw new Error('page content: expected one content stream by reference');
-  }
-  const stream = page.doc.context.lookup(ref);
-  if (!(stream instanceof PDFRawStream)) throw new Error('page content: not a stream');
-  return { ref, stream };
 }

@@ -1,12 +1,14 @@
 // Makes a printed brief a PDF/A-2a and PDF/UA-1 file: the parts Chromium does
 // not write. Its structure tree, outline, embedded fonts with ToUnicode maps,
 // /Lang and DisplayDocTitle stay as printed and set (see pdf-metadata.ts); here
-// are added the artifact marking of untagged content, list bodies, the sRGB
+// are added the artifact marking of untagged content (after dropping the
+// invisible glyphs Chromium draws for soft hyphens), list bodies, the sRGB
 // output intent and the XMP packet that states both claims. The tests in
 // tests/pdf/ read the results back with pdf.js, pikepdf and qpdf.
 import { PDFHeader, PDFName, type PDFDocument } from 'pdf-lib';
 import { markArtifacts } from './artifacts.ts';
 import { addSrgbOutputIntent } from './output-intent.ts';
+import { dropSoftHyphenGlyphs } from './soft-hyphens.ts';
 import { addListBodies } from './structure.ts';
 import { xmpPacket, type XmpFields } from './xmp.ts';
 
@@ -16,6 +18,7 @@ export const CONFORMANCE = { pdfa: { part: 2, conformance: 'A' }, pdfua: { part:
 export type DocumentInfo = Omit<XmpFields, 'pdfa' | 'pdfua'>;
 
 export function applyStandards(doc: PDFDocument, info: DocumentInfo): void {
+  dropSoftHyphenGlyphs(doc);
   markArtifacts(doc);
   addListBodies(doc);
   addSrgbOutputIntent(doc);

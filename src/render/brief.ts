@@ -1,5 +1,6 @@
 // One brief: its Handlebars template applied to the model (and, for per-item
 // outputs, the item), with the styles, document metadata and charts it uses.
+import { hyphenateHtml } from '../html/hyphenate.ts';
 import type { ReportModel } from '../model/types.ts';
 import type { CatalogueEntry } from '../plan/catalogue.ts';
 import { chartSet } from './brief-charts.ts';
@@ -37,7 +38,7 @@ export async function renderBriefHtml(
     charts: chartSet(model, item, kit.formatter, kit.messages, (svg) => kit.templates.safe(svg)),
   };
   // The body is rendered on its own, so an error inside it names the brief's file, not the layout's.
-  const body = kit.templates.safe(template(item ?? root, { data: { root } }));
+  const body = kit.templates.safe(hyphenateHtml(template(item ?? root, { data: { root } }), kit.messages.locale));
   return layout({ ...root, body });
 }
 

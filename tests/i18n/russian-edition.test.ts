@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { build } from '../../src/build.ts';
 import { PROJECT_ROOT, resolveConfig } from '../../src/config.ts';
 import { copyData, edit, removeDir } from '../helpers/data-copy.ts';
-import { readPdf, type PdfContent } from '../helpers/read-pdf.ts';
+import { readPdf, squeeze, type PdfContent } from '../helpers/read-pdf.ts';
 import { FIXTURE_DATA } from '../helpers/fixture.ts';
 
 const catalogue = async (locale: string) => flatten(parse(await readFile(join(PROJECT_ROOT, 'templates/i18n', `${locale}.yaml`), 'utf8')) as object);
@@ -59,9 +59,12 @@ describe('the Russian briefs', () => {
       expect(overview).toContain(phrase);
     }
     const programme = text('ru/briefs/programme-bsr-neighbourhood-2004-2006.pdf');
-    for (const phrase of ['Клайпедский научно-технологический парк', 'Амт Клютцер-Винкель', '3 129 653 €', '37,1 %', 'Итого (6) 8 442 362 € 100,0 %']) {
+    for (const phrase of ['3 129 653 €', '37,1 %', 'Итого (6) 8 442 362 € 100,0 %']) {
       expect(programme).toContain(phrase);
     }
+    // Names in narrow columns are hyphenated: compared without spaces and hyphens.
+    const words = squeeze(pdfs.get('ru/briefs/programme-bsr-neighbourhood-2004-2006.pdf')!.pages.join(''));
+    for (const name of ['Клайпедский научно-технологический парк', 'Амт Клютцер-Винкель']) expect(words).toContain(squeeze(name));
     expect(text('ru/projects/red.pdf')).toContain('790 336 €: 9,4 % от 8 442 362 €');
   });
 

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { ReportError } from '../errors.ts';
 import type { ReportModel } from '../model/types.ts';
+import { finishPackage } from '../xlsx/package.ts';
 import type { Formatter } from './format.ts';
 import {
   NUMERIC_TYPES,
@@ -114,8 +115,9 @@ class Writer {
       this.writeTable(ws, layout);
       finishSheet(ws, { header, footer: d.footer, orientation: layout.sheet.orientation });
     }
-    const zip = new Uint8Array(await wb.xlsx.writeBuffer());
-    return pinZipDates(zip, options.created);
+    // Stored, not compressed: the package step compresses each part once, as it writes the archive again.
+    const zip = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+    return pinZipDates(await finishPackage(zip, { author: wb.creator, font: FONT }), options.created);
   }
 
   private writeSummary(ws: ExcelJS.Worksheet): void {
@@ -299,6 +301,7 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
   });
   // ExcelJS writes no <col> for a width of 9, its idea of the default: make it the sheet's default.
   ws.properties.defaultColWidth = 9;
+  ws.properties.defaultRowHeight = LINE_HEIGHT;
   columns.forEach((c, j) => (ws.getColumn(j + 1).width = c.width));
 
   const header = ws.getRow(1);

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { ReportError } from '../errors.ts';
 import type { ReportModel } from '../model/types.ts';
 import { finishPackage } from '../xlsx/package.ts';
+import { tableNames } from '../xlsx/table-names.ts';
 import type { Formatter } from './format.ts';
 import {
   NUMERIC_TYPES,
@@ -43,6 +44,7 @@ const LINK_COLOR = 'FF0563C1';
 
 interface Layout {
   sheet: SheetDeclaration;
+  tableName: string;
   rows: unknown[];
   letters: Map<string, string>;
   firstRow: number;
@@ -78,14 +80,16 @@ class Writer {
     private readonly options: WorkbookOptions,
   ) {
     this.compile = templateCompiler(options.formatter);
+    const names = tableNames(declaration.sheets.map((s) => s.name));
     // Every sheet's rows are placed before any is written: formulas refer across sheets.
-    for (const sheet of declaration.sheets) {
+    for (const [i, sheet] of declaration.sheets.entries()) {
       const rows = sheetRows(model, sheet);
       if (!rows) throw new ReportError('render', `sheet "${sheet.name}": "${String(sheet.rows)}" is not a list in the model`);
       const hasTotal = sheet.columns.some((c) => c.total !== 'none');
       const lastRow = 1 + Math.max(1, rows.length);
       this.layouts.set(sheet.name.toLowerCase(), {
         sheet,
+        tableName: names[i]!,
         rows,
         letters: new Map(sheet.columns.map((c, j) => [c.header.toLowerCase(), columnLetter(j + 1)])),
         firstRow: 2,
@@ -139,7 +143,7 @@ class Writer {
     // A table needs a data row: an empty one stands in when there are none.
     const cells = rows.length > 0 ? rows.map((row, i) => sheet.columns.map((c) => this.valueCell(c, row, layout, layout.firstRow + i))) : [headers.map(() => EMPTY)];
     ws.addTable({
-      name: tableName(sheet.name, this.declaration),
+      name: layout.tableName,
       ref: 'A1',
       headerRow: true,
       totalsRow: false,
@@ -374,22 +378,6 @@ function finishSheet(ws: ExcelJS.Worksheet, page: { header: string; footer: stri
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddHeader: page.header, oddFooter: page.footer };
-}
-
-/** A table name from the sheet name (Partner regions -> PartnerRegions), unique and never a cell reference. */
-function tableName(sheet: string, declaration: WorkbookDeclaration): string {
-  let name = identifier(sheet);
-  if (!/^[A-Za-z_]/.test(name) || /^([A-Za-z]{1,3}\d+|[RrCc]\d*([RrCc]\d*)?)$/.test(name)) name = `Table_${name}`;
-  const index = declaration.sheets.findIndex((s) => s.name === sheet);
-  const clash = declaration.sheets.slice(0, index).some((s) => identifier(s.name).toLowerCase() === name.toLowerCase());
-  return clash ? `${name}_${index + 1}` : name;
-}
-
-function identifier(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9_]+/)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('');
 }
 
 function columnLetter(n: number): string {

@@ -108,6 +108,7 @@ export async function prepare(config: Config, locales?: readonly string[]): Prom
           cwd: config.cwd,
           model,
           formatter,
+          messages,
         });
         if (!declared.ok) return { ok: false, errors: declared.errors, sources: new Map([...sources, ...declared.sources]) };
         workbooks.set(`${locale}/${entry.id}`, translateDeclaration(declared.declaration, messages));

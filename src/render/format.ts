@@ -11,7 +11,14 @@ export interface Formatter {
   date(iso: string): string;
   list(items: readonly string[]): string;
   /** Excel number formats matching the text forms above. */
-  excel: { money: string; number: string; percent: string; date: string };
+  excel: {
+    money: string;
+    number: string;
+    percent: string;
+    date: string;
+    /** The date format in Excel 2016's syntax (MS-XLSX formatCode16), where the classic code cannot ask for the genitive month. */
+    date16?: string;
+  };
 }
 
 /** The catalogue names languages; formatting follows a region's conventions. */
@@ -38,9 +45,25 @@ export function createFormatter(locale: string, currency = 'EUR'): Formatter {
   };
 }
 
-// Excel stores formats in its own invariant syntax; the viewer's locale then
-// decides separators, so one pattern per currency placement is enough.
+// Excel stores formats in its own invariant syntax, tagged with the language's
+// locale ID ([$-809] en-GB, [$-419] ru-RU; [$€-809] is the euro placed as in
+// that locale) so that month names follow the workbook's language whatever the
+// viewer's settings; LibreOffice also takes the separators from the tag. Excel
+// 2016 and later read the formatCode16 form, which asks for the genitive
+// month in Russian (31 декабря; LibreOffice chooses it by itself, and would
+// read Excel's older genitive code [$-FC19] as English). A zero amount reads "—".
 const EXCEL_FORMATS: Record<string, Formatter['excel']> = {
-  en: { money: '"€"#,##0', number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' },
-  ru: { money: '#,##0 "€"', number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' },
+  en: {
+    money: '[$€-809]#,##0;-[$€-809]#,##0;"—"',
+    number: '[$-809]#,##0',
+    percent: '[$-809]0.0%',
+    date: '[$-809]d mmmm yyyy',
+  },
+  ru: {
+    money: '[$-419]#,##0 "€";-#,##0 "€";"—"',
+    number: '[$-419]#,##0',
+    percent: '[$-419]0.0%',
+    date: '[$-419]d mmmm yyyy "г."',
+    date16: '[$-ru-RU-x-genlower]d mmmm yyyy "г."',
+  },
 };

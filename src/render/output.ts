@@ -37,7 +37,7 @@ export async function outputWork(output: PlannedOutput, prepared: Prepared, tool
       // ExcelJS and pdf-lib load only when something has to be made with them.
       make: async () => {
         const { renderWorkbook } = await import('./xlsx.ts');
-        const bytes = await renderWorkbook(model, workbook, { formatter: kit.formatter, created: prepared.created });
+        const bytes = await renderWorkbook(model, workbook, { formatter: kit.formatter, messages: kit.messages, created: prepared.created });
         return { bytes, sheets: workbook.sheets.length + 1 };
       },
     };

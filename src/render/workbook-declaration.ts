@@ -13,6 +13,7 @@ import { describe } from '../validate/schema-errors.ts';
 import { didYouMean } from '../validate/suggest.ts';
 import { loadYamlWithSchema } from '../validate/yaml-schema.ts';
 import type { Formatter } from './format.ts';
+import type { Messages } from './messages.ts';
 
 export type ValueType = 'text' | 'integer' | 'year' | 'money' | 'percent' | 'date';
 
@@ -41,6 +42,8 @@ export interface ColumnDeclaration extends ValueSource {
   total: 'sum' | 'none' | 'label';
   /** A comment on the header cell. */
   note?: string;
+  /** A group of the message catalogue: the cell shows the message `<labels>.<value>` instead of the value. */
+  labels?: string;
 }
 
 export interface SheetDeclaration {
@@ -79,11 +82,12 @@ export async function loadWorkbookDeclaration(options: {
   cwd: string;
   model: ReportModel;
   formatter: Formatter;
+  messages: Messages;
 }): Promise<DeclarationResult> {
   const checked = await loadYamlWithSchema(options.path, options.schemaPath, options.cwd);
   if (!checked.ok) return checked;
   const declaration = withDefaults(checked.file);
-  const errors = new DeclarationChecker(checked.file, declaration, options.model, options.formatter).check();
+  const errors = new DeclarationChecker(checked.file, declaration, options.model, options.formatter, options.messages).check();
   return errors.length > 0 ? { ok: false, errors, sources: new Map([[checked.file.file, checked.file.text]]) } : { ok: true, declaration };
 }
 
@@ -167,13 +171,14 @@ export interface ColumnRef {
   part: 'row' | 'data' | 'total';
 }
 
-export type FormulaPart = { text: string } | { row: true } | { ref: ColumnRef };
+export type FormulaPart = { text: string } | { row: true } | { ref: ColumnRef } | { label: string };
 
 /**
  * Splits a formula at its placeholders: {row} is the row's number, {Header}
  * the row's cell of that column, {Header:data} and {Header:total} the column's
- * data cells and total cell; {Sheet!Header:data} names another sheet's column.
- * Returns a message for braces that do not pair up.
+ * data cells and total cell; {Sheet!Header:data} names another sheet's column;
+ * {@group.key} is a message of the catalogue as a criterion (COUNTIF) that
+ * matches exactly that label. Returns a message for braces that do not pair up.
  */
 export function parseFormula(formula: string): FormulaPart[] | string {
   const parts: FormulaPart[] = [];
@@ -186,12 +191,16 @@ export function parseFormula(formula: string): FormulaPart[] | string {
       parts.push({ row: true });
       continue;
     }
+    if (inner.startsWith('@')) {
+      parts.push({ label: inner.slice(1) });
+      continue;
+    }
     const [, sheet, header, part] = /^(?:([^!]+)!)?(.*?)(?::(data|total))?$/.exec(inner)!;
     parts.push({ ref: { ...(sheet === undefined ? {} : { sheet }), header: header!, part: (part as 'data' | 'total' | undefined) ?? 'row' } });
   }
   parts.push({ text: formula.slice(last) });
   const stray = parts.some((p) => 'text' in p && /[{}]/.test(p.text));
-  return stray ? 'a { or } does not pair up; placeholders look like {row}, {Header}, {Header:data} or {Sheet!Header:total}' : parts;
+  return stray ? 'a { or } does not pair up; placeholders look like {row}, {Header}, {Header:data}, {Sheet!Header:total} or {@group.key}' : parts;
 }
 
 function findColumn(sheet: SheetDeclaration, header: string): ColumnDeclaration | undefined {
@@ -214,6 +223,7 @@ class DeclarationChecker {
     private readonly declaration: WorkbookDeclaration,
     private readonly model: ReportModel,
     formatter: Formatter,
+    private readonly messages: Messages,
   ) {
     this.compile = templateCompiler(formatter);
   }
@@ -268,7 +278,9 @@ class DeclarationChecker {
         this.fail('template', `a ${column.type} column cannot be summed`, `${at}/total`, 'sum columns of type integer, money or percent');
       }
       if (column.link && column.type !== 'text') this.fail('template', `a link is text, but the column is ${column.type}`, `${at}/link`, 'remove type or link');
+      if (column.labels !== undefined && (column.type !== 'text' || column.link)) this.fail('template', 'labels replace text values: the column must be plain text', `${at}/labels`, 'remove type and link, or labels');
       values?.forEach((value, i) => {
+        if (column.labels !== undefined && value !== undefined) this.message(`${column.labels}.${String(value)}`, `${at}/${column.field ? 'field' : 'text'}`, `${row(i)}: `);
         if (typeof value !== 'string') return;
         if (column.link === 'sheet' && !this.isSheet(value)) this.unknownSheet(value, `${at}/${column.field ? 'field' : 'text'}`, row(i));
         if (column.link === 'url' && !/^(https:\/\/|mailto:)/i.test(value)) {
@@ -276,6 +288,13 @@ class DeclarationChecker {
         }
       });
     });
+  }
+
+  /** A message of the catalogue, which a label or a formula needs. */
+  private message(key: string, pointer: string, where = ''): void {
+    if (this.messages.text(key) !== undefined) return;
+    const group = key.slice(0, key.lastIndexOf('.'));
+    this.fail('unknown-ref', `${where}no message "${key}" in the ${this.messages.locale} catalogue`, pointer, `add it under ${group}: in templates/i18n/*.yaml`);
   }
 
   /** The values of a field or text for each context, after checking they suit the type. */
@@ -340,6 +359,10 @@ class DeclarationChecker {
     }
     for (const part of parts) {
       if ('text' in part) continue;
+      if ('label' in part) {
+        this.message(part.label, pointer);
+        continue;
+      }
       if ('row' in part) {
         if (!own) this.fail('template', '{row} has no meaning on the summary', pointer, 'refer to a column of a sheet, e.g. {Projects!Budget (EUR):data}');
         continue;

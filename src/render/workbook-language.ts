@@ -1,7 +1,8 @@
 // A workbook declaration in another language. The declaration is written once,
 // in English; every sheet name, header, label, note and property is looked up
 // under `workbook.<English text>` in the locale's message catalogue, and the
-// formulas' {Sheet!Header} placeholders are renamed to match.
+// formulas' {Sheet!Header} placeholders are renamed to match. Labels from the
+// catalogue ({@group.key}, a column's labels) are looked up when written.
 import { ReportError } from '../errors.ts';
 import type { Messages } from './messages.ts';
 import type { WorkbookDeclaration } from './workbook-declaration.ts';
@@ -18,7 +19,7 @@ export function translateDeclaration(declaration: WorkbookDeclaration, messages:
   // Placeholders name sheets and headers; both are renamed with the same messages.
   const formula = (f: string | undefined) =>
     f?.replace(/\{([^{}!]+!)?([^{}:]+)(:data|:total)?\}/g, (whole, sheet: string | undefined, header: string, part = '') =>
-      header === 'row' && !sheet ? whole : `{${sheet ? `${t(sheet.slice(0, -1))}!` : ''}${t(header)}${part}}`,
+      (header === 'row' || header.startsWith('@')) && !sheet ? whole : `{${sheet ? `${t(sheet.slice(0, -1))}!` : ''}${t(header)}${part}}`,
     );
 
   const translated: WorkbookDeclaration = {

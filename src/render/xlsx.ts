@@ -9,6 +9,7 @@ import type { ReportModel } from '../model/types.ts';
 import { finishPackage } from '../xlsx/package.ts';
 import { tableNames } from '../xlsx/table-names.ts';
 import type { Formatter } from './format.ts';
+import type { Messages } from './messages.ts';
 import {
   NUMERIC_TYPES,
   parseFormula,
@@ -25,6 +26,8 @@ import {
 
 export interface WorkbookOptions {
   formatter: Formatter;
+  /** The catalogue of the workbook's language, for labels. */
+  messages: Messages;
   /** Creation and modification date of the document, from the data, never the clock. */
   created: Date;
 }
@@ -121,7 +124,11 @@ class Writer {
     }
     // Stored, not compressed: the package step compresses each part once, as it writes the archive again.
     const zip = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
-    return pinZipDates(await finishPackage(zip, { author: wb.creator, font: FONT }), options.created);
+    return pinZipDates(await finishPackage(zip, {
+      author: wb.creator,
+      font: FONT,
+      formats16: options.formatter.excel.date16 ? { [options.formatter.excel.date]: options.formatter.excel.date16 } : {},
+    }), options.created);
   }
 
   private writeSummary(ws: ExcelJS.Worksheet): void {
@@ -176,7 +183,9 @@ class Writer {
   private valueCell(spec: ColumnDeclaration | FigureDeclaration, context: unknown, layout: Layout | undefined, row: number | undefined): Cell {
     const raw = spec.text !== undefined ? this.compile(spec.text)(context, this.model) : resolvePath(context, spec.field!);
     const where = layout ? `sheet "${layout.sheet.name}", row ${row}` : 'summary';
-    if (raw === undefined || raw === null) return EMPTY;
+    // A blank cell, not an empty string (which COUNTA would count).
+    if (raw === undefined || raw === null || raw === '') return EMPTY;
+    if ('labels' in spec && spec.labels !== undefined) return this.textCell(this.label(`${spec.labels}.${String(raw)}`), where);
     if ('link' in spec && spec.link === 'sheet') return this.sheetLink(String(raw));
     if ('link' in spec && spec.link === 'url') return urlLink(String(raw), where);
     const cell = this.typedCell(raw, spec.type, where);
@@ -212,7 +221,7 @@ class Writer {
   private formula(formula: string, own: Layout | undefined, row: number | undefined): string {
     const parts = parseFormula(formula);
     if (typeof parts === 'string') throw new ReportError('render', `formula ${formula}: ${parts}`);
-    const expanded = parts.map((p) => ('text' in p ? p.text : 'row' in p ? String(row) : this.reference(p.ref, own, row))).join('');
+    const expanded = parts.map((p) => ('text' in p ? p.text : 'row' in p ? String(row) : 'label' in p ? criterion(this.label(p.label)) : this.reference(p.ref, own, row))).join('');
     return expanded.replace(/^=/, '');
   }
 
@@ -228,6 +237,12 @@ class Writer {
 
   private text(source: string): string {
     return this.compile(source)(this.model, this.model);
+  }
+
+  private label(key: string): string {
+    const label = this.options.messages.text(key);
+    if (label === undefined) throw new ReportError('render', `no message "${key}" in the ${this.options.messages.locale} catalogue`);
+    return label;
   }
 }
 
@@ -255,6 +270,12 @@ function cellText(text: string, where: string): string {
 function urlLink(url: string, where: string): Cell {
   if (!/^(https:\/\/|mailto:)/i.test(url)) throw new ReportError('render', `${where}: links may only go to https: or mailto: addresses, not ${url}`);
   return { value: { formula: `HYPERLINK(${formulaString(url)},${formulaString(url)})`, result: url }, type: 'text', shown: url, link: true };
+}
+
+/** A COUNTIF criterion that matches exactly `label`: no wildcards, no leading comparison. */
+function criterion(label: string): string {
+  if (/[*?~]|^[=<>]/.test(label)) throw new ReportError('render', `the label ${JSON.stringify(label)} cannot be counted: COUNTIF reads * ? ~ and a leading = < > as patterns`);
+  return formulaString(label);
 }
 
 /** An Excel string literal; formulas limit them to 255 characters. */
@@ -301,7 +322,7 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
     const width = grid.widths[j] ?? Math.min(WIDTH.max, Math.max(WIDTH.min, fitted));
     // Numbers and dates line up on the right, and so do their headers.
     const numeric = cells.some((c) => c.value !== null) && cells.every((c) => c.value === null || (c.type !== 'text' && !c.link));
-    return { width, wrap: grid.wraps[j] ?? fitted > width, numeric };
+    return { width, wrap: grid.wraps[j] ?? (fitted > width || cells.some((c) => c.shown.includes('\n'))), numeric };
   });
   // ExcelJS writes no <col> for a width of 9, its idea of the default: make it the sheet's default.
   ws.properties.defaultColWidth = 9;

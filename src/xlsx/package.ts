@@ -1,6 +1,7 @@
 // The zip step after ExcelJS: what ExcelJS 4.4 cannot write or writes wrong,
 // mended in the package it wrote.
 import { mendComments } from './comments.ts';
+import { addFormatCodes16 } from './number-formats.ts';
 import { orderWorksheet } from './part-order.ts';
 import { escapeXml } from './xml.ts';
 import { ZipParts } from './zip-parts.ts';
@@ -10,6 +11,8 @@ export interface PackageChanges {
   author: string;
   /** The workbook's font, for its Normal style. */
   font: { name: string; size: number };
+  /** Number formats in Excel 2016's syntax, by their classic code. */
+  formats16: Readonly<Record<string, string>>;
 }
 
 export async function finishPackage(bytes: Uint8Array, changes: PackageChanges): Promise<Uint8Array> {
@@ -20,7 +23,10 @@ export async function finishPackage(bytes: Uint8Array, changes: PackageChanges):
   // font there, LibreOffice sizes columns for Arial, as Excel does, rather than
   // for whatever stands in for Calibri.
   await parts.update(/^xl\/styles\.xml$/, (xml) =>
-    xml.replace(/(<fonts\b[^>]*>)<font>[\s\S]*?<\/font>/, `$1<font><sz val="${changes.font.size}"/><color theme="1"/><name val="${escapeXml(changes.font.name)}"/><family val="2"/></font>`),
+    addFormatCodes16(
+      xml.replace(/(<fonts\b[^>]*>)<font>[\s\S]*?<\/font>/, `$1<font><sz val="${changes.font.size}"/><color theme="1"/><name val="${escapeXml(changes.font.name)}"/><family val="2"/></font>`),
+      changes.formats16,
+    ),
   );
   // ExcelJS labels a table's totals row "Total" even when the table has none
   // (ours are plain rows below it): an English word in every language.

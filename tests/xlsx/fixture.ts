@@ -6,6 +6,7 @@ import { formatErrors } from '../../src/errors.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import type { ReportModel } from '../../src/model/types.ts';
 import { createFormatter } from '../../src/render/format.ts';
+import { loadMessages } from '../../src/render/messages.ts';
 import { loadWorkbookDeclaration, type DeclarationResult, type WorkbookDeclaration } from '../../src/render/workbook-declaration.ts';
 import { renderWorkbook } from '../../src/render/xlsx.ts';
 
@@ -14,6 +15,7 @@ export const DECLARATION = join(config.templatesDir, 'workbooks', 'cooperation-s
 export const SCHEMA = join(config.templatesDir, 'schemas', 'workbook.schema.json');
 export const CREATED = new Date('2005-12-31T00:00:00Z');
 export const formatter = createFormatter('en');
+export const messages = await loadMessages(config.templatesDir, 'en', config.root);
 
 export async function realModel(): Promise<ReportModel> {
   const result = await validate(config);
@@ -22,7 +24,7 @@ export async function realModel(): Promise<ReportModel> {
 }
 
 export function loadDeclaration(model: ReportModel, path = DECLARATION): Promise<DeclarationResult> {
-  return loadWorkbookDeclaration({ path, schemaPath: SCHEMA, cwd: config.root, model, formatter });
+  return loadWorkbookDeclaration({ path, schemaPath: SCHEMA, cwd: config.root, model, formatter, messages });
 }
 
 export async function realDeclaration(model: ReportModel): Promise<WorkbookDeclaration> {
@@ -32,7 +34,7 @@ export async function realDeclaration(model: ReportModel): Promise<WorkbookDecla
 }
 
 export function render(model: ReportModel, declaration: WorkbookDeclaration): Promise<Uint8Array> {
-  return renderWorkbook(model, declaration, { formatter, created: CREATED });
+  return renderWorkbook(model, declaration, { formatter, messages, created: CREATED });
 }
 
 /** ExcelJS's load() is typed for an ArrayBuffer. */

@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import { ReportError } from '../errors.ts';
 import type { ReportModel } from '../model/types.ts';
 import { finishPackage } from '../xlsx/package.ts';
+import { MARGINS, printLayout, type Orientation } from '../xlsx/print-setup.ts';
 import { tableNames } from '../xlsx/table-names.ts';
+import { fittedWidth, lineCount } from '../xlsx/text-metrics.ts';
 import type { Formatter } from './format.ts';
 import type { Messages } from './messages.ts';
 import {
@@ -35,14 +37,16 @@ export interface WorkbookOptions {
 /** Excel's limit on the text of one cell. */
 export const MAX_CELL_TEXT = 32_767;
 const WIDTH = { min: 8, max: 50 };
-/** Wider than this (in characters) prints in landscape. */
-const PORTRAIT_WIDTH = 130;
+/** ExcelJS writes no <col> for a width of 9, its idea of the default: it is made the sheets' default. */
+const DEFAULT_WIDTH = 9;
+/** Room for a header's filter button, in characters. */
+const FILTER_BUTTON = 3;
 const HEADER_FILL = 'FF1F3864';
 /** Arial (Liberation Sans in LibreOffice) has the same metrics everywhere, unlike Calibri. */
 const FONT = { name: 'Arial', size: 10, family: 2 } as const;
+/** Excel's line of Arial 10, and the room above and below the text. */
 const LINE_HEIGHT = 12.75;
-/** Characters of Arial 10 text per unit of column width (the width of a digit of the default font). */
-const CHARS_PER_WIDTH = 1.2;
+const ROW_PADDING = 2;
 const LINK_COLOR = 'FF0563C1';
 
 interface Layout {
@@ -115,12 +119,10 @@ class Writer {
     const header = `&L${title.replace(/&/g, '&&')}`;
 
     const summary = addSheet(wb, d.summary.name);
-    this.writeSummary(summary);
-    finishSheet(summary, { header, footer: d.footer });
+    finishSheet(summary, this.writeSummary(summary), { header, footer: d.footer });
     for (const layout of this.layouts.values()) {
       const ws = addSheet(wb, layout.sheet.name);
-      this.writeTable(ws, layout);
-      finishSheet(ws, { header, footer: d.footer, orientation: layout.sheet.orientation });
+      finishSheet(ws, this.writeTable(ws, layout), { header, footer: d.footer, orientation: layout.sheet.orientation });
     }
     // Stored, not compressed: the package step compresses each part once, as it writes the archive again.
     const zip = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
@@ -131,7 +133,7 @@ class Writer {
     }), options.created);
   }
 
-  private writeSummary(ws: ExcelJS.Worksheet): void {
+  private writeSummary(ws: ExcelJS.Worksheet): LaidOut {
     const { headers, figures } = this.declaration.summary;
     const rows = figures.map((f) => [
       this.textCell(this.text(f.label), 'summary label'),
@@ -141,10 +143,10 @@ class Writer {
     ]);
     ws.addRow([headers.figure, headers.value, headers.sheet, headers.note]);
     rows.forEach((r) => ws.addRow(r.map((c) => c.value)));
-    layOut(ws, { headers: [headers.figure, headers.value, headers.sheet, headers.note], rows, widths: [], wraps: [], filterButtons: false }, this.options.formatter);
+    return layOut(ws, { headers: [headers.figure, headers.value, headers.sheet, headers.note], rows, widths: [], wraps: [], filterButtons: false }, this.options.formatter);
   }
 
-  private writeTable(ws: ExcelJS.Worksheet, layout: Layout): void {
+  private writeTable(ws: ExcelJS.Worksheet, layout: Layout): LaidOut {
     const { sheet, rows } = layout;
     const headers = sheet.columns.map((c) => c.header);
     // A table needs a data row: an empty one stands in when there are none.
@@ -163,7 +165,7 @@ class Writer {
     });
     const total = layout.totalRow === undefined ? undefined : sheet.columns.map((c, j) => this.totalCell(c, j, cells, layout));
     if (total) ws.getRow(layout.totalRow!).values = total.map((c) => c.value);
-    layOut(ws, { headers, rows: cells, total, widths: sheet.columns.map((c) => c.width), wraps: sheet.columns.map((c) => c.wrap), filterButtons: true }, this.options.formatter);
+    return layOut(ws, { headers, rows: cells, total, widths: sheet.columns.map((c) => c.width), wraps: sheet.columns.map((c) => c.wrap), filterButtons: true }, this.options.formatter);
   }
 
   private totalCell(column: ColumnDeclaration, j: number, cells: Cell[][], layout: Layout): Cell {
@@ -313,19 +315,27 @@ interface Grid {
   filterButtons: boolean;
 }
 
+/** A sheet as laid out: its column widths (characters). */
+interface LaidOut {
+  widths: number[];
+}
+
 /** Styles, widths and heights of a sheet whose values are written: header row 1, then rows, then the total. */
-function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
+function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): LaidOut {
   const all = [...grid.rows, ...(grid.total ? [grid.total] : [])];
+  const button = grid.filterButtons ? FILTER_BUTTON : 0;
   const columns = grid.headers.map((header, j) => {
     const cells = all.map((r) => r[j]!);
-    const fitted = Math.max(header.length + (grid.filterButtons ? 3 : 1), ...cells.map((c) => longestLine(c.shown) + 1));
+    const content = Math.max(0, ...cells.map((c) => fittedWidth(c.shown)));
+    // A header may wrap onto two lines, but no word of it breaks.
+    const words = Math.max(...header.split(' ').map((w) => fittedWidth(w, { bold: true })));
+    const fitted = Math.max(content, words + button, Math.ceil(fittedWidth(header, { bold: true }) / 2) + button);
     const width = grid.widths[j] ?? Math.min(WIDTH.max, Math.max(WIDTH.min, fitted));
     // Numbers and dates line up on the right, and so do their headers.
     const numeric = cells.some((c) => c.value !== null) && cells.every((c) => c.value === null || (c.type !== 'text' && !c.link));
-    return { width, wrap: grid.wraps[j] ?? (fitted > width || cells.some((c) => c.shown.includes('\n'))), numeric };
+    return { width, wrap: grid.wraps[j] ?? (content > width || cells.some((c) => c.shown.includes('\n'))), numeric };
   });
-  // ExcelJS writes no <col> for a width of 9, its idea of the default: make it the sheet's default.
-  ws.properties.defaultColWidth = 9;
+  ws.properties.defaultColWidth = DEFAULT_WIDTH;
   ws.properties.defaultRowHeight = LINE_HEIGHT;
   columns.forEach((c, j) => (ws.getColumn(j + 1).width = c.width));
 
@@ -334,9 +344,11 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
     const cell = header.getCell(j + 1);
     cell.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    // A white rule between headers, which would otherwise run together on the dark fill.
+    cell.border = { right: { style: 'thin', color: { argb: 'FFFFFFFF' } } };
     cell.alignment = { vertical: 'top', wrapText: true, ...(columns[j]!.numeric ? { horizontal: 'right' } : {}) };
   });
-  header.height = rowHeight(grid.headers.map((text, j) => lineCount(text, columns[j]!.width)));
+  header.height = rowHeight(grid.headers.map((text, j) => lineCount(text, columns[j]!.width - button, { bold: true })));
 
   all.forEach((cells, i) => {
     const row = ws.getRow(2 + i);
@@ -349,8 +361,9 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
       cell.font = c.link ? { ...FONT, color: { argb: LINK_COLOR }, underline: true } : { ...FONT, bold: isTotal };
       if (isTotal) cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
     });
-    row.height = rowHeight(cells.map((c, j) => (columns[j]!.wrap ? lineCount(c.shown, columns[j]!.width) : 1)));
+    row.height = rowHeight(cells.map((c, j) => (columns[j]!.wrap ? lineCount(c.shown, columns[j]!.width, { bold: isTotal }) : 1)));
   });
+  return { widths: columns.map((c) => c.width) };
 }
 
 const NUMBER_FORMATS: Partial<Record<ValueType, (f: Formatter) => string>> = {
@@ -361,42 +374,26 @@ const NUMBER_FORMATS: Partial<Record<ValueType, (f: Formatter) => string>> = {
   date: (f) => f.excel.date,
 };
 
-/**
- * Neither Excel nor LibreOffice fits row heights to wrapped text on opening a
- * file, so heights are estimated: greedy word wrap at the column's width.
- */
-function lineCount(text: string, width: number): number {
-  const capacity = Math.max(1, Math.floor(width * CHARS_PER_WIDTH) - 1);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines += 1;
-    for (const word of paragraph.split(' ')) {
-      const length = word.length + (used > 0 ? 1 : 0);
-      if (used > 0 && used + length > capacity) {
-        lines += Math.ceil(word.length / capacity);
-        used = word.length % capacity;
-      } else used += length;
-    }
-  }
-  return lines;
-}
-
 function rowHeight(lines: readonly number[]): number {
-  return Math.max(1, ...lines) * LINE_HEIGHT + 2;
+  return Math.max(1, ...lines) * LINE_HEIGHT + ROW_PADDING;
 }
 
-function finishSheet(ws: ExcelJS.Worksheet, page: { header: string; footer: string; orientation?: 'portrait' | 'landscape' | undefined }): void {
+/**
+ * A4 in the orientation the width calls for, scaled to the page width only as
+ * far as the text stays legible (print-setup.ts); the header row repeats on
+ * every page, and the first column too where the table spans pages side by side.
+ */
+function finishSheet(ws: ExcelJS.Worksheet, laidOut: LaidOut, page: { header: string; footer: string; orientation?: Orientation | undefined }): void {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  const width = ws.columns.reduce((sum, c) => sum + (c.width ?? 9), 0);
+  const print = printLayout(laidOut.widths, page.orientation);
   ws.pageSetup = {
     paperSize: 9, // A4
-    orientation: page.orientation ?? (width > PORTRAIT_WIDTH ? 'landscape' : 'portrait'),
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    orientation: print.orientation,
+    scale: print.scale,
     printTitlesRow: '1:1',
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    // Pages side by side print in pairs: the left and right halves of the same rows.
+    ...(print.repeatFirstColumn ? { printTitlesColumn: 'A:A', pageOrder: 'overThenDown' as const } : {}),
+    margins: { left: MARGINS.side, right: MARGINS.side, top: MARGINS.end, bottom: MARGINS.end, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddHeader: page.header, oddFooter: page.footer };
 }
@@ -405,10 +402,6 @@ function columnLetter(n: number): string {
   let letters = '';
   for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
-}
-
-function longestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map((line) => line.length));
 }
 
 // ---------------------------------------------------------------------------

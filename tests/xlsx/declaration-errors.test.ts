@@ -28,7 +28,7 @@ const rows: Row[] = [
   { name: 'unknown column type', edits: [['        type: money\n        total: sum\n      - header: Share', `        type: ${CARET}monee\n        total: sum\n      - header: Share`]], code: 'schema', hint: /did you mean 'money'/ },
   { name: 'sheet name with a slash', edits: [['  - name: Participants', `  - name: ${CARET}Participants/BSR`]], code: 'schema', hint: /at most 31 characters/ },
   { name: 'sheet name over 31 characters', edits: [['  - name: Participants', `  - name: ${CARET}Participants of the Baltic Sea Region programme`]], code: 'schema' },
-  { name: 'unknown property', edits: [['        width: 40\n', `        ${CARET}widht: 40\n`]], code: 'schema', hint: /did you mean 'width'/ },
+  { name: 'unknown property', edits: [['        width: 30\n', `        ${CARET}widht: 30\n`]], code: 'schema', hint: /did you mean 'width'/ },
   { name: 'column with both field and text', edits: [['      - header: Lead country\n        field: leadPartner.country.name\n', `      - ${CARET}header: Lead country\n        field: leadPartner.country.name\n        text: "{{leadPartner.country.code}}"\n`]], code: 'schema', hint: /remove field and formula, or remove text/ },
   { name: 'formula without a cached result', edits: [['      - header: Share of total\n', `      - ${CARET}header: Share of total\n`], ['        field: shareOfTotal\n', '']], code: 'schema', message: /missing required property "field"/ },
   { name: 'two sheets of one name, regardless of case', edits: [['  - name: Directions', `  - name: ${CARET}projects`]], code: 'duplicate-id', message: /"projects" is used twice/ },

@@ -3,6 +3,8 @@
 
 export interface Formatter {
   locale: string;
+  /** The BCP 47 tag whose conventions the formats follow, e.g. en-GB. */
+  tag: string;
   money(eur: number): string;
   number(n: number): string;
   /** Short forms for chart axes: "1.5M" in English, "1,5 млн" in Russian. */
@@ -10,12 +12,13 @@ export interface Formatter {
   percent(share: number): string;
   date(iso: string): string;
   list(items: readonly string[]): string;
-  /** Excel number formats matching the text forms above. */
+  /** Excel number formats matching the text forms above; compactMoney for chart axes. */
   excel: {
     money: string;
     number: string;
     percent: string;
     date: string;
+    compactMoney: string;
     /** The date format in Excel 2016's syntax (MS-XLSX formatCode16), where the classic code cannot ask for the genitive month. */
     date16?: string;
   };
@@ -35,6 +38,7 @@ export function createFormatter(locale: string, currency = 'EUR'): Formatter {
   const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   return {
     locale,
+    tag,
     money: (eur) => money.format(eur),
     number: (n) => number.format(n),
     compact: (n) => compact.format(n),
@@ -58,6 +62,7 @@ const EXCEL_FORMATS: Record<string, Formatter['excel']> = {
     number: '[$-809]#,##0',
     percent: '[$-809]0.0%',
     date: '[$-809]d mmmm yyyy',
+    compactMoney: '[$€-809]#,##0.0,,"M"',
   },
   ru: {
     money: '[$-419]#,##0 "€";-#,##0 "€";"—"',
@@ -65,5 +70,6 @@ const EXCEL_FORMATS: Record<string, Formatter['excel']> = {
     percent: '[$-419]0.0%',
     date: '[$-419]d mmmm yyyy "г."',
     date16: '[$-ru-RU-x-genlower]d mmmm yyyy "г."',
+    compactMoney: '[$-419]#,##0.0,," млн €"',
   },
 };

@@ -46,6 +46,19 @@ export interface ColumnDeclaration extends ValueSource {
   labels?: string;
 }
 
+/** A bar chart beside the sheet's table: one bar per row, one series per value column. */
+export interface ChartDeclaration {
+  title: string;
+  /** The header of the column that names the bars. */
+  categories: string;
+  /** The headers of the numeric columns drawn as bars. */
+  values: string[];
+  categoryAxis: string;
+  valueAxis: string;
+  /** The series' bars one on top of the other rather than side by side. */
+  stacked?: boolean;
+}
+
 export interface SheetDeclaration {
   name: string;
   /** A dotted path to a model collection, or the rows themselves. */
@@ -53,6 +66,7 @@ export interface SheetDeclaration {
   columns: ColumnDeclaration[];
   totalLabel?: string;
   orientation?: 'portrait' | 'landscape';
+  chart?: ChartDeclaration;
 }
 
 export interface SummaryDeclaration {
@@ -287,6 +301,22 @@ class DeclarationChecker {
           this.fail('template', `${row(i)}: ${describe(value)} is not an https: or mailto: address`, `${at}/${column.field ? 'field' : 'text'}`, 'links may only go to https: or mailto: addresses, or to sheets (link: sheet)');
         }
       });
+    });
+    if (sheet.chart) this.chart(sheet, sheet.chart, `${pointer}/chart`);
+  }
+
+  private chart(sheet: SheetDeclaration, chart: ChartDeclaration, pointer: string): void {
+    for (const key of ['title', 'categoryAxis', 'valueAxis'] as const) this.render(chart[key], `${pointer}/${key}`, [this.model]);
+    const headers = sheet.columns.map((c) => c.header);
+    const column = (header: string, at: string) => {
+      const found = findColumn(sheet, header);
+      if (!found) this.fail('unknown-ref', `sheet "${sheet.name}" has no column "${header}"`, at, didYouMean(header, headers) ?? `its columns: ${headers.join(', ')}`);
+      return found;
+    };
+    column(chart.categories, `${pointer}/categories`);
+    chart.values.forEach((header, i) => {
+      const found = column(header, `${pointer}/values/${i}`);
+      if (found && !NUMERIC_TYPES.has(found.type)) this.fail('template', `column "${header}" is ${found.type}; bars need numbers`, `${pointer}/values/${i}`, 'chart columns of type integer, money or percent');
     });
   }
 

@@ -50,6 +50,14 @@ export function translateDeclaration(declaration: WorkbookDeclaration, messages:
       // Rows written into the declaration (the Sources sheet) may name sheets too.
       rows: typeof sheet.rows === 'string' ? sheet.rows : sheet.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, sheetNames.has(v) ? t(v) : v]))),
       columns: sheet.columns.map((c) => strip({ ...c, header: t(c.header), note: opt(c.note), formula: formula(c.formula) })),
+      chart: sheet.chart && {
+        ...sheet.chart,
+        title: t(sheet.chart.title),
+        categories: t(sheet.chart.categories),
+        values: sheet.chart.values.map(t),
+        categoryAxis: t(sheet.chart.categoryAxis),
+        valueAxis: t(sheet.chart.valueAxis),
+      },
     })),
   };
   if (missing.length > 0) {

@@ -1,13 +1,16 @@
 // The one workbook writer: lays out a checked WorkbookDeclaration over the
 // model with ExcelJS. Numbers stay numbers with the locale layer's Excel
 // formats; formulas carry the model's figures as cached results; every data
-// sheet is an Excel table (which brings its own filter buttons). The output is
+// sheet is an Excel table (which brings its own filter buttons); declared
+// charts are added to the package afterwards (src/xlsx/). The output is
 // byte-reproducible: no clock, no randomness.
 import ExcelJS from 'exceljs';
 import { ReportError } from '../errors.ts';
 import type { ReportModel } from '../model/types.ts';
+import type { PlacedChart } from '../xlsx/drawings.ts';
 import { finishPackage } from '../xlsx/package.ts';
-import { MARGINS, printLayout, type Orientation } from '../xlsx/print-setup.ts';
+import { MARGINS, printableHeight, printLayout, type Orientation } from '../xlsx/print-setup.ts';
+import { placeChart } from '../xlsx/sheet-chart.ts';
 import { tableNames } from '../xlsx/table-names.ts';
 import { fittedWidth, lineCount } from '../xlsx/text-metrics.ts';
 import type { Formatter } from './format.ts';
@@ -120,9 +123,12 @@ class Writer {
 
     const summary = addSheet(wb, d.summary.name);
     finishSheet(summary, this.writeSummary(summary), { header, footer: d.footer });
+    const charts: PlacedChart[] = [];
     for (const layout of this.layouts.values()) {
       const ws = addSheet(wb, layout.sheet.name);
-      finishSheet(ws, this.writeTable(ws, layout), { header, footer: d.footer, orientation: layout.sheet.orientation });
+      const laidOut = this.writeTable(ws, layout);
+      const print = finishSheet(ws, laidOut, { header, footer: d.footer, orientation: layout.sheet.orientation });
+      if (layout.sheet.chart) charts.push(this.chart(ws, layout, laidOut, print));
     }
     // Stored, not compressed: the package step compresses each part once, as it writes the archive again.
     const zip = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
@@ -130,7 +136,45 @@ class Writer {
       author: wb.creator,
       font: FONT,
       formats16: options.formatter.excel.date16 ? { [options.formatter.excel.date]: options.formatter.excel.date16 } : {},
+      charts,
     }), options.created);
+  }
+
+  private chart(ws: ExcelJS.Worksheet, layout: Layout, laidOut: LaidOut, print: PrintSetup): PlacedChart {
+    const chart = layout.sheet.chart!;
+    const { formatter } = this.options;
+    const index = (header: string) => layout.sheet.columns.findIndex((c) => c.header.toLowerCase() === header.toLowerCase());
+    const dataCells = laidOut.cells.slice(0, layout.rows.length);
+    const values = chart.values.map((header) => {
+      const j = index(header);
+      const column = layout.sheet.columns[j]!;
+      return { index: j, header: column.header, numbers: dataCells.map((r) => r[j]!.number), format: NUMBER_FORMATS[column.type]!(formatter) };
+    });
+    const money = values.every((v) => layout.sheet.columns[v.index]!.type === 'money');
+    return placeChart(
+      {
+        sheetName: layout.sheet.name,
+        // ExcelJS names each sheet's part by its id.
+        sheetPart: `xl/worksheets/sheet${ws.id}.xml`,
+        letters: layout.sheet.columns.map((_, j) => columnLetter(j + 1)),
+        widths: laidOut.widths,
+        heights: laidOut.heights,
+        defaults: { width: DEFAULT_WIDTH, height: LINE_HEIGHT },
+        firstRow: layout.firstRow,
+        lastRow: layout.lastRow,
+      },
+      {
+        title: this.text(chart.title),
+        categoryAxis: this.text(chart.categoryAxis),
+        valueAxis: this.text(chart.valueAxis),
+        valueAxisFormat: money ? formatter.excel.compactMoney : values[0]!.format,
+        stacked: chart.stacked ?? false,
+        language: formatter.tag,
+        categories: { index: index(chart.categories), texts: dataCells.map((r) => r[index(chart.categories)]!.shown) },
+        values,
+        maxHeight: print.pageHeight,
+      },
+    );
   }
 
   private writeSummary(ws: ExcelJS.Worksheet): LaidOut {
@@ -315,9 +359,11 @@ interface Grid {
   filterButtons: boolean;
 }
 
-/** A sheet as laid out: its column widths (characters). */
+/** A sheet as laid out: its cells below the header row, column widths (characters) and row heights (points), header row first. */
 interface LaidOut {
+  cells: Cell[][];
   widths: number[];
+  heights: number[];
 }
 
 /** Styles, widths and heights of a sheet whose values are written: header row 1, then rows, then the total. */
@@ -349,6 +395,7 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): LaidOu
     cell.alignment = { vertical: 'top', wrapText: true, ...(columns[j]!.numeric ? { horizontal: 'right' } : {}) };
   });
   header.height = rowHeight(grid.headers.map((text, j) => lineCount(text, columns[j]!.width - button, { bold: true })));
+  const heights = [header.height];
 
   all.forEach((cells, i) => {
     const row = ws.getRow(2 + i);
@@ -362,8 +409,9 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): LaidOu
       if (isTotal) cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
     });
     row.height = rowHeight(cells.map((c, j) => (columns[j]!.wrap ? lineCount(c.shown, columns[j]!.width, { bold: isTotal }) : 1)));
+    heights.push(row.height);
   });
-  return { widths: columns.map((c) => c.width) };
+  return { cells: all, widths: columns.map((c) => c.width), heights };
 }
 
 const NUMBER_FORMATS: Partial<Record<ValueType, (f: Formatter) => string>> = {
@@ -378,12 +426,17 @@ function rowHeight(lines: readonly number[]): number {
   return Math.max(1, ...lines) * LINE_HEIGHT + ROW_PADDING;
 }
 
+interface PrintSetup {
+  /** The room below the header row on a printed page, in the sheet's points (before scaling). */
+  pageHeight: number;
+}
+
 /**
  * A4 in the orientation the width calls for, scaled to the page width only as
  * far as the text stays legible (print-setup.ts); the header row repeats on
  * every page, and the first column too where the table spans pages side by side.
  */
-function finishSheet(ws: ExcelJS.Worksheet, laidOut: LaidOut, page: { header: string; footer: string; orientation?: Orientation | undefined }): void {
+function finishSheet(ws: ExcelJS.Worksheet, laidOut: LaidOut, page: { header: string; footer: string; orientation?: Orientation | undefined }): PrintSetup {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
   const print = printLayout(laidOut.widths, page.orientation);
   ws.pageSetup = {
@@ -396,6 +449,7 @@ function finishSheet(ws: ExcelJS.Worksheet, laidOut: LaidOut, page: { header: st
     margins: { left: MARGINS.side, right: MARGINS.side, top: MARGINS.end, bottom: MARGINS.end, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddHeader: page.header, oddFooter: page.footer };
+  return { pageHeight: (printableHeight(print.orientation) * 100) / print.scale - laidOut.heights[0]! };
 }
 
 function columnLetter(n: number): string {

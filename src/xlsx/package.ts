@@ -1,6 +1,7 @@
 // The zip step after ExcelJS: what ExcelJS 4.4 cannot write or writes wrong,
 // mended in the package it wrote.
 import { mendComments } from './comments.ts';
+import { addCharts, type PlacedChart } from './drawings.ts';
 import { addFormatCodes16 } from './number-formats.ts';
 import { orderWorksheet } from './part-order.ts';
 import { escapeXml } from './xml.ts';
@@ -13,6 +14,7 @@ export interface PackageChanges {
   font: { name: string; size: number };
   /** Number formats in Excel 2016's syntax, by their classic code. */
   formats16: Readonly<Record<string, string>>;
+  charts: readonly PlacedChart[];
 }
 
 export async function finishPackage(bytes: Uint8Array, changes: PackageChanges): Promise<Uint8Array> {
@@ -31,6 +33,7 @@ export async function finishPackage(bytes: Uint8Array, changes: PackageChanges):
   // ExcelJS labels a table's totals row "Total" even when the table has none
   // (ours are plain rows below it): an English word in every language.
   await parts.update(/^xl\/tables\/table\d+\.xml$/, (xml) => xml.replace(/ totalsRowLabel="[^"]*"/g, ''));
+  await addCharts(parts, changes.charts);
   await parts.update(/^xl\/worksheets\/sheet\d+\.xml$/, orderWorksheet);
   return parts.bytes();
 }

@@ -3,7 +3,7 @@
 // table and a comment (exceljs/exceljs#1369, fixed upstream but not released):
 // Excel then reports "We found a problem with some content" and its repair
 // empties the sheet. Putting every child in the CT_Worksheet sequence mends
-// that.
+// that, and places the <drawing> and <colBreaks> that charts add.
 import { splitPart } from './xml.ts';
 
 /** ECMA-376 Part 1 (transitional), 18.3.1.99 CT_Worksheet: its xsd:sequence. */
@@ -25,4 +25,10 @@ export function orderWorksheet(xml: string): string {
   if (unknown) throw new Error(`<${unknown.name}> is not a child of a worksheet in ECMA-376`);
   const sorted = children.map((c, i) => ({ c, i })).sort((a, b) => RANK.get(a.c.name)! - RANK.get(b.c.name)! || a.i - b.i);
   return head + sorted.map(({ c }) => c.xml).join('') + tail;
+}
+
+/** The part with `element` added among the root's children, in its place in the sequence. */
+export function insertIntoWorksheet(xml: string, element: string): string {
+  const end = xml.lastIndexOf('</');
+  return orderWorksheet(xml.slice(0, end) + element + xml.slice(end));
 }

@@ -32,6 +32,11 @@ function printableWidth(orientation: Orientation): number {
   return (orientation === 'portrait' ? A4_POINTS.width : A4_POINTS.height) - 2 * 72 * MARGINS.side;
 }
 
+/** The printable height of A4 in points. */
+export function printableHeight(orientation: Orientation): number {
+  return (orientation === 'portrait' ? A4_POINTS.height : A4_POINTS.width) - 2 * 72 * MARGINS.end;
+}
+
 /** The print layout of a table whose columns are `widths` characters wide. */
 export function printLayout(widths: readonly number[], orientation?: Orientation): PrintLayout {
   const points = widths.reduce((sum, w) => sum + w, 0) * POINTS_PER_CHARACTER * SLACK;

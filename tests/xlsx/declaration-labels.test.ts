@@ -1,5 +1,5 @@
-// Mistakes in the declaration's labels and footer, each reported at its line
-// and column: the edit's CARET marks where.
+// Mistakes in the declaration's labels, charts and footer, each reported at
+// its line and column: the edit's CARET marks where.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,28 @@ const rows: { name: string; find: string; replace: string; code: ErrorCode; mess
     message: /no message "status\.partners"/,
   },
   {
+    name: 'a chart over a column the sheet lacks',
+    find: '      values: [Budget (EUR)]\n',
+    replace: `      values: [${CARET}Budget]\n`,
+    code: 'unknown-ref',
+    message: /sheet "Projects" has no column "Budget"/,
+    hint: /did you mean 'Budget \(EUR\)'/,
+  },
+  {
+    name: 'a chart of text',
+    find: '      values: [Budget (EUR)]\n',
+    replace: `      values: [${CARET}Title]\n`,
+    code: 'template',
+    message: /column "Title" is text; bars need numbers/,
+  },
+  {
+    name: 'bars named by a column the sheet lacks',
+    find: '      categories: Acronym\n',
+    replace: `      categories: ${CARET}Acronyms\n`,
+    code: 'unknown-ref',
+    message: /no column "Acronyms"/,
+  },
+  {
     name: 'a footer without a section',
     find: 'footer: "&C&A — Page &P of &N"',
     replace: `footer: ${CARET}"&A — Page &P of &N"`,
@@ -46,7 +68,7 @@ const rows: { name: string; find: string; replace: string; code: ErrorCode; mess
   },
 ];
 
-describe('workbook declaration errors in labels and the footer', () => {
+describe('workbook declaration errors in labels, charts and the footer', () => {
   it.each(rows)('$name -> $code', async (row) => {
     expect(original, 'the declaration still holds the text the row edits').toContain(row.find);
     const marked = original.replace(row.find, row.replace);

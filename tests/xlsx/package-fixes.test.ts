@@ -20,7 +20,7 @@ async function excelJsWorkbook(): Promise<Uint8Array> {
 
 const AUTHOR = 'Комитет по внешним связям & Co';
 const written = await ZipParts.read(await excelJsWorkbook());
-const finished = await ZipParts.read(await finishPackage(await excelJsWorkbook(), { author: AUTHOR, font: { name: 'Arial', size: 10 }, formats16: {} }));
+const finished = await ZipParts.read(await finishPackage(await excelJsWorkbook(), { author: AUTHOR, font: { name: 'Arial', size: 10 }, formats16: {}, charts: [] }));
 const both = [
   ['as ExcelJS writes it', written],
   ['finished', finished],

@@ -3,19 +3,20 @@
 // cached values by default, so a private profile tells it to recalculate on
 // load; a workbook with deliberately wrong cached values proves that it did.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/model/types.ts';
 import { realDeclaration, realModel, render } from './fixture.ts';
+import { failInCiWithout, findCommand } from './tools.ts';
 
-const soffice = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'soffice')).find((path) => existsSync(path));
-if (!soffice) console.warn('tests/xlsx/libreoffice.test.ts: SKIPPED, soffice is not on PATH: the workbook was not opened in LibreOffice');
+const libreoffice = findCommand('soffice', 'apt-get install libreoffice-calc-nogui');
+const soffice = libreoffice.path;
+failInCiWithout(libreoffice);
 
 // OOXMLRecalcMode 0: always recalculate files from Excel 2007 and later on load.
 const RECALCULATE_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,9 +1,11 @@
 // CONTRIBUTING.md's recipe for a new workbook column, followed on a scratch
 // copy: the declaration and the Russian header are all it takes.
 import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, validate } from '../../src/build.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { scratchCopy, type ScratchCopy } from '../helpers/template-copy.ts';
 
 let copy: ScratchCopy;
@@ -32,8 +34,11 @@ describe('a new workbook column', () => {
     const result = await validate(copy.config);
     expect(result.ok).toBe(false);
     if (result.ok) return;
+    // The new column's header stands where "Lead partner" stood before.
+    const declaration = await readFile(join(PROJECT_ROOT, 'templates/workbooks/cooperation-summary.yaml'), 'utf8');
+    const line = declaration.slice(0, declaration.indexOf('      - header: Lead partner\n')).split('\n').length;
     expect(result.errors.map((e) => [e.code, e.message, e.at?.file, e.at?.line])).toEqual([
-      ['translation', `the ru catalogue has no workbook text for "${HEADER}"`, 'templates/workbooks/cooperation-summary.yaml', 97],
+      ['translation', `the ru catalogue has no workbook text for "${HEADER}"`, 'templates/workbooks/cooperation-summary.yaml', line],
     ]);
   });
 

@@ -107,7 +107,6 @@ describe('the Russian workbook', () => {
     await workbook.xlsx.readFile(join(out, 'ru/cooperation-summary.xlsx'));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Сводка', 'Проекты', 'Регионы-партнёры', 'Страны', 'Программы', 'Направления', 'Участники', 'Источники']);
     const projects = workbook.getWorksheet('Проекты')!;
-    expect(projects.getRow(1).getCell(8).value).toBe('Бюджет (EUR)');
     // The budget column, found by its Russian header; six projects, so the total sits in row 8.
     const budget = (projects.getRow(1).values as unknown[]).indexOf('Бюджет (EUR)');
     const letter = projects.getColumn(budget).letter;
@@ -116,7 +115,7 @@ describe('the Russian workbook', () => {
     const summary = workbook.getWorksheet('Сводка')!;
     // The status is counted as the sheet shows it: by its Russian label.
     const named = summary.getColumn(2).values.find((v) => typeof v === 'object' && v !== null && 'formula' in v && String(v.formula).includes('Партнёр'));
-    expect(named).toMatchObject({ formula: `COUNTIF('Регионы-партнёры'!$E$2:$E$15,"Партнёр")`, result: 11 });
+    expect(named).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\('Регионы-партнёры'!\$([A-Z]+)\$2:\$\1\$15,"Партнёр"\)$/), result: 11 });
   });
 });
 

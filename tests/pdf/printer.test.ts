@@ -4,17 +4,11 @@
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfPrinter, type PdfPrinter } from '../../src/pdf/printer.ts';
-import {
-  browserAvailable,
-  moduleUrl,
-  openPdf,
-  pdfText,
-  sampleHtml,
-} from '../helpers/browsers.ts';
+import { browserAvailable, moduleUrl, sampleHtml } from '../helpers/browsers.ts';
+import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
+import { openPdf, pdfText } from '../helpers/read-pdf.ts';
 import { browserProcesses, liveGroupMembers } from '../../src/pdf/processes.ts';
 import { runScript } from '../helpers/run-node.ts';
 
@@ -60,19 +54,15 @@ describe.skipIf(!hasBrowser)('PDF printer', () => {
   });
 
   describe('with a local web server', () => {
-    let server: Server;
-    let url: string;
-    let connections = 0;
+    let server: CountingServer;
     beforeAll(async () => {
-      server = createServer((_, response) => response.end('x'));
-      server.on('connection', () => connections++);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = await startCountingServer();
     });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => server.close());
 
     it('fails a job that requests a web resource, names the URL, and sends nothing', async () => {
       // Preconnect and prefetch bypass request interception; the browser's flags stop them.
+      const { url } = server;
       const html = sampleHtml(
         `<link rel="preconnect" href="${url}"><link rel="prefetch" href="${url}/prefetch">` +
           `<p>Logo</p><img src="${url}/x.png">`,
@@ -81,8 +71,9 @@ describe.skipIf(!hasBrowser)('PDF printer', () => {
         code: 'render',
         message: `brief-with-logo: blocked request to ${url}/x.png`,
       });
+      // A preconnect would come late, if at all: give it time to show.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(connections).toBe(0);
+      expect(server.connections()).toBe(0);
     });
   });
 

@@ -1,5 +1,6 @@
-// Hostile YAML: each file is refused within seconds with a positioned error,
-// in a process whose heap is capped, and nothing in out/ is touched.
+// Hostile YAML: each file is refused with a positioned error, in a process
+// whose heap is capped, and nothing in out/ is touched. How long a refusal
+// takes is measured by `npm run bench`, not here.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,15 +32,13 @@ const cases: { name: string; file: string; content: () => string | Buffer; code:
 ];
 
 describe('hostile YAML', () => {
-  it.each(cases)('$name: exit 1 within seconds, $code at its position, out/ untouched', async ({ file, content, code, at }) => {
+  it.each(cases)('$name: exit 1, $code at its position, out/ untouched', async ({ file, content, code, at }) => {
     await writeFile(join(dir, file), content());
     const out = join(dir, 'out');
     await mkdir(out);
     await writeFile(join(out, 'previous.pdf'), 'previous build');
-    const started = performance.now();
-    // A heap capped at 96 MB: an attack that expands in memory crashes the process instead of exiting 1.
+    // A child process with its heap capped at 96 MB: an attack that expands in memory crashes it instead of exiting 1.
     const run = await runCli(['build', '--data', dir, '--out', out], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=96' } });
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(at);
     expect(run.stderr).toContain(`error[${code}]`);

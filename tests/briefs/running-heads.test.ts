@@ -1,28 +1,15 @@
 // The running heads are CSS strings inside a <style> element (templates/layouts/
 // brief.hbs): the document title (a project's acronym) and the region's name.
 // Text that closes the style element there would become markup: a heading in
-// the page and in the outline. cssString keeps it a CSS string.
+// the page and in the outline. cssString keeps it a CSS string
+// (tests/handlebars/helpers.test.ts has its examples).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, validate } from '../../src/build.ts';
 import { resolveConfig } from '../../src/config.ts';
-import { cssString } from '../../src/handlebars/helpers.ts';
 import { isBrief, renderBrief } from '../../src/html/brief.ts';
 import { copyData, edit, removeDir } from '../helpers/data-copy.ts';
 import { readPdf } from '../helpers/read-pdf.ts';
-
-describe('cssString', () => {
-  it.each([
-    ['Leningrad Oblast', '"Leningrad Oblast"'],
-    ['say "hi"', '"say \\22 hi\\22 "'],
-    ['back\\slash', '"back\\5c slash"'],
-    ['</style><h1>x</h1>', '"\\3c /style\\3e \\3c h1\\3e x\\3c /h1\\3e "'],
-    ['a\nb\rc\fd', '"a\\a b\\d c\\c d"'],
-    ['Ленинградская область', '"Ленинградская область"'],
-  ])('writes %j as the CSS string %s', (text, css) => {
-    expect(cssString(text)).toBe(css);
-  });
-});
 
 const ACRONYM = 'RED</style><h1>INJECTED BY ACRONYM</h1>';
 const REGION = 'Leningrad Oblast</style><h1>INJECTED BY REGION</h1>';

@@ -1,5 +1,6 @@
-// argv -> validate() or build(); prints progress, results and errors; sets the
-// exit code: 0 success, 1 data or build errors, 2 usage errors.
+// argv -> validate() or build(); prints progress, results and errors; returns
+// the exit code: 0 success, 1 data or build errors, 2 usage errors. The program
+// is src/launch.mjs, which runs `main`; tests call it in their own process.
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, validate } from './build.ts';
@@ -117,5 +118,3 @@ function usage(problem: string): number {
   console.error(`${new ReportError('usage', problem).message}\n${USAGE}`);
   return 2;
 }
-
-process.exitCode = await main(process.argv.slice(2));

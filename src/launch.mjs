@@ -34,4 +34,5 @@ if (!existsSync(entry)) {
     logLevel: 'error',
   });
 }
-await import(pathToFileURL(entry).href);
+const { main } = await import(pathToFileURL(entry).href);
+process.exitCode = await main(process.argv.slice(2));

@@ -27,7 +27,8 @@ export async function writeAtomic(path: string, bytes: Uint8Array, shown = path)
     }
     await rename(temp, path);
   } catch (cause) {
-    await rm(temp, { force: true });
+    // Under a file where a folder should be, even removing fails (ENOTDIR): the write's error is the one to report.
+    await rm(temp, { force: true }).catch(() => undefined);
     const code = (cause as NodeJS.ErrnoException).code ?? 'error';
     throw new ReportError('io', `cannot write ${shown} (${code})`, undefined, 'check that the folder is writable and that no folder has the file\'s name', { cause });
   }

@@ -4,11 +4,12 @@
 // reference ways: a browser per PDF, and one warm page. Prints a table with
 // each target met or not; progress goes to stderr. A build that fails is
 // reported in the table, not thrown: a benchmark should show what breaks.
-// --runs N: runs per figure (default 3, 1 for builds of a synthetic set);
-// --quick: one run each and no 10,000-project set, for a CI smoke test.
+// Then how long hostile YAML takes to be refused. --runs N: runs per figure
+// (default 3, 1 for builds of a synthetic set); --quick: one run each and no
+// 10,000-project set, for a CI smoke test.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,21 @@ interface Target {
 const atMost = (limit: number, text: string): Target => ({ text: `<= ${text}`, met: (v) => v <= limit });
 const atLeast = (limit: number, text: string): Target => ({ text: `>= ${text}`, met: (v) => v >= limit });
 const NOOP_TARGET = atMost(500, '0.5 s');
+const REFUSAL_TARGET = atMost(15_000, '15 s');
+
+/** The costliest cases of tests/hardening/hostile-yaml.test.ts, which checks how each is refused. */
+const HOSTILE: { name: string; file: string; content: () => string }[] = [
+  {
+    name: 'a billion-laughs alias bomb',
+    file: 'report.yaml',
+    content: () =>
+      ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        .concat(Array.from({ length: 8 }, (_, i) => `l${i}: &${'b'.repeat(i + 1)} [${Array(9).fill(i === 0 ? '*a' : `*${'b'.repeat(i)}`).join(',')}]`))
+        .join('\n'),
+  },
+  { name: '10,000 nested lists', file: 'projects.yaml', content: () => `projects: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n` },
+  { name: 'a 50 MB file', file: 'projects.yaml', content: () => `projects:\n${'  - { id: x }\n'.repeat((50 * 1024 * 1024) / 15)}` },
+];
 
 interface DataSet {
   title: string;
@@ -111,6 +127,7 @@ try {
     chromium = measured.chromium;
     sections.push(measured.heading, table(measured.rows), '');
   }
+  sections.push('hostile YAML, refused by `validate` in a child with a 96 MB heap:', table(await benchHostile()), '');
   const runs = fixedRuns ? `${fixedRuns} run(s)` : flags.quick ? '1 run' : "3 runs (1 for the synthetic sets' builds from scratch and of fact sheets)";
   console.log(
     [
@@ -200,6 +217,27 @@ async function benchDataSet(set: DataSet): Promise<{ heading: string; rows: Row[
   ];
   const heading = `${set.title}: ${await dataSize(set.dir)} of YAML; built from scratch${share}: ${countByEntry(built)}`;
   return { heading, rows, chromium: reference.chromium };
+}
+
+async function benchHostile(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [i, { name, file, content }] of HOSTILE.entries()) {
+    const dir = join(root, `hostile-${i}`);
+    await cp(join(PROJECT_ROOT, 'data'), dir, { recursive: true });
+    await writeFile(join(dir, file), content());
+    rows.push(row(name, await series(runsFor(false), `hostile YAML: ${name}`, () => timeRefusal(dir)), seconds, REFUSAL_TARGET));
+  }
+  return rows;
+}
+
+/** Wall time of `validate` refusing the data (exit 1), spawn to exit. */
+function timeRefusal(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const at = performance.now();
+    const child = spawn(process.execPath, ['--max-old-space-size=96', LAUNCH, 'validate', '--data', dataDir], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 1 ? resolve(performance.now() - at) : reject(new BuildFailure(`validate exited with ${code}, not 1`))));
+  });
 }
 
 /** Times `run` `n` times, one after the other; a build that fails ends the series. */

@@ -1,7 +1,8 @@
 // `npm run soak -- [--builds N] [--data DIR] [--out DIR]`: N forced builds of
 // the data (data/ by default; CI soaks the frozen fixture) in one process through the programmatic API. Prints heap, open handles and
-// child processes as it goes; exits 1 if the heap or the handles grow beyond
-// a small bound, or a browser outlives its build.
+// child processes as it goes; then prints the printer alone through jobs of
+// 2 MB of HTML each. Exits 1 if the heap or the handles grow beyond a small
+// bound, or a browser outlives its build.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from '../build.ts';
 import { resolveConfig } from '../config.ts';
+import { createPdfPrinter } from '../pdf/printer.ts';
 import { browserProcesses } from '../pdf/processes.ts';
 
 /** Heap growth allowed between the first measured build and the last. */
@@ -17,6 +19,9 @@ const HEAP_BOUND_MB = 30;
 const HANDLE_SLACK = 3;
 /** Builds before measuring starts: caches and JIT warm up. */
 const WARM_UP = 3;
+/** Printer jobs measured, after as many warm-up jobs as WARM_UP; heap growth allowed over them. */
+const PRINTER_JOBS = 30;
+const PRINTER_BOUND_MB = 20;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -39,6 +44,23 @@ for (let i = 1; i <= builds; i++) {
 }
 if (!values.out) await rm(out, { recursive: true, force: true });
 
+// A job the printer keeps after printing (a listener left behind once held
+// every job, HTML and PDF) shows here as about 2 MB per job.
+const printer = createPdfPrinter();
+const job = (i: number) => ({ id: `job-${i}`, html: `<html><body><p>${i}</p><!--${'x'.repeat(2 ** 21)}--></body></html>` });
+let printerGrowth: number;
+try {
+  for (let i = 0; i < WARM_UP; i++) await printer.print(job(i));
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < PRINTER_JOBS; i++) await printer.print(job(WARM_UP + i));
+  gc();
+  printerGrowth = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+} finally {
+  await printer.close();
+}
+console.log(`printer: heap ${printerGrowth >= 0 ? '+' : ''}${printerGrowth.toFixed(1)} MB over ${PRINTER_JOBS} jobs of 2 MB of HTML`);
+
 const first = rows[Math.min(WARM_UP, rows.length - 1)]!;
 const last = rows.at(-1)!;
 const growth = last.heapMb - first.heapMb;
@@ -47,6 +69,8 @@ const problems = [
   // A timer or two may be pending at any moment; a leak grows with every build.
   last.handles > first.handles + HANDLE_SLACK ? `open handles grew from ${first.handles} to ${last.handles}` : '',
   rows.some((r) => r.browsers > 0) ? 'a browser outlived its build' : '',
+  printerGrowth > PRINTER_BOUND_MB ? `the printer's heap grew by ${printerGrowth.toFixed(1)} MB over ${PRINTER_JOBS} jobs (bound ${PRINTER_BOUND_MB} MB)` : '',
+  browserProcesses().length > 0 ? 'a browser outlived the printer' : '',
 ].filter(Boolean);
 console.log(`${builds} builds: heap ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB after build ${WARM_UP + 1}, handles ${first.handles} -> ${last.handles}, browsers left at the end ${last.browsers}`);
 console.log(problems.length === 0 ? 'soak passed' : `soak FAILED: ${problems.join('; ')}`);

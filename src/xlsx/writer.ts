@@ -310,8 +310,10 @@ function cellText(text: string, where: string): string {
   // XML turns CR LF into LF on reading; say so explicitly.
   const normal = text.replace(/\r\n?/g, '\n');
   if (normal.length > MAX_CELL_TEXT) throw new ReportError('render', `${where}: ${normal.length} characters, more than a cell holds (${MAX_CELL_TEXT})`);
-  // Readers decode _xHHHH_ as a character code; escaping the underscore keeps it literal.
-  return normal.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`);
+  // Readers decode _xHHHH_ as a character code (SheetJS _XHHHH_ too): escaping
+  // every underscore that starts one keeps it literal, also where two share one
+  // (_x005F_x0041_).
+  return normal.replace(/_(?=x[0-9a-f]{4}_)/gi, '_x005F_');
 }
 
 function urlLink(url: string, where: string): Cell {

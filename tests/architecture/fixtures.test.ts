@@ -19,12 +19,25 @@ export function liveDataUses(source: string): string[] {
   const found: string[] = [];
   // The project's data folder by path.
   for (const m of source.matchAll(/PROJECT_ROOT,\s*'data'/g)) found.push(m[0]);
-  // The default configuration, whose data folder is data/.
-  for (const m of source.matchAll(/resolveConfig\((\{[^()]*\})?\)/g)) if (!/\bdata:/.test(m[1] ?? '')) found.push(m[0]);
+  // The default configuration, whose data folder is data/: a call whose arguments (nested calls included) name no data.
+  for (const call of calls(source, 'resolveConfig')) if (!/\bdata\b/.test(call)) found.push(call);
   // The command line without --data.
-  for (const m of source.matchAll(/run(?:Cli|Node)\(\[([^\]]*)\]/g)) {
+  for (const m of source.matchAll(/run(?:Cli|Node|Main)\(\[([^\]]*)\]/g)) {
     const args = m[1]!;
     if (/'(build|validate)'/.test(args) && !args.includes("'--data'") && !/'--(help|bogus|reporter)'|'xml'|'3\/2'/.test(args)) found.push(m[0]);
+  }
+  return found;
+}
+
+/** Each call of `name` in `source`, up to its matching closing parenthesis. */
+function calls(source: string, name: string): string[] {
+  const found: string[] = [];
+  for (let at = source.indexOf(`${name}(`); at >= 0; at = source.indexOf(`${name}(`, at + 1)) {
+    let depth = 0;
+    let end = at + name.length;
+    do depth += source[end] === '(' ? 1 : source[end] === ')' ? -1 : 0;
+    while (depth > 0 && ++end < source.length);
+    found.push(source.slice(at, end + 1));
   }
   return found;
 }
@@ -34,8 +47,11 @@ describe('the tests', () => {
     expect(liveDataUses("cp(join(PROJECT_ROOT, 'data'), dir)")).toHaveLength(1);
     expect(liveDataUses('build(resolveConfig(), {})')).toHaveLength(1);
     expect(liveDataUses('build(resolveConfig({ out }), {})')).toHaveLength(1);
+    expect(liveDataUses("build(resolveConfig({ templates: join(dir, 'templates'), out: join(dir, 'out') }))")).toHaveLength(1);
+    expect(liveDataUses("runMain(['validate'])")).toHaveLength(1);
     expect(liveDataUses("runCli(['build', '--out', out])")).toHaveLength(1);
     expect(liveDataUses("build(resolveConfig({ data: dir, out }))")).toEqual([]);
+    expect(liveDataUses("resolveConfig({ data: FIXTURE_DATA, templates: join(dir, 'templates') })")).toEqual([]);
     expect(liveDataUses("runCli(['validate', '--data', dir])")).toEqual([]);
   });
 

@@ -1,32 +1,24 @@
 // Markup in the data is text: it is printed literally, runs nothing and fetches nothing.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { resolveConfig } from '../../src/config.ts';
+import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
 import { copyData, edit, removeDir } from '../helpers/data-copy.ts';
 import { readPdf, squeeze } from '../helpers/read-pdf.ts';
 
-let server: Server;
-let requests: string[] = [];
+let server: CountingServer;
 let dir: string;
 let title: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    res.end('x');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  title = `Maritime <script>document.title='owned'</script> Tourism <img src=http://127.0.0.1:${port}/pixel.png> & "Marketing"`;
+  server = await startCountingServer();
+  title = `Maritime <script>document.title='owned'</script> Tourism <img src=${server.url}/pixel.png> & "Marketing"`;
   dir = await copyData();
   await edit(dir, 'projects.yaml', 'title: Maritime Tourism Marketing in the Baltic Sea Region', `title: ${JSON.stringify(title)}`);
-  requests = [];
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await removeDir(dir);
 });
 
@@ -42,6 +34,7 @@ describe('hostile text in the data', () => {
     }
     const sheet = await readPdf(join(out, 'en/projects/maritour.pdf'));
     expect(sheet.info.Subject).toBe(title);
-    expect(requests).toEqual([]);
+    expect(server.requests).toEqual([]);
+    expect(server.connections()).toBe(0);
   });
 });

@@ -32,6 +32,7 @@ const CASES: Case[] = [
   { name: 'each over no list of the model', file: 'catalogue.yaml', find: 'each: projects', replace: `each: ${CARET}projetcs`, message: /"projetcs" is not a list of the report model/, hint: /did you mean 'projects'/ },
   { name: 'unclosed block', file: 'briefs/project.hbs', find: '{{#if seed_title}}', replace: `${CARET}{{#if seed_title}}{{#if seed_title}}`, message: /\{\{#if\}\} is never closed/, hint: /add \{\{\/if\}\}/ },
   { name: 'block closed by another name', file: 'briefs/programme.hbs', find: '{{this}}</li>{{/each}}', replace: `{{this}}</li>${CARET}{{/if}}`, message: /\{\{\/if\}\} closes \{\{#each\}\}, opened at line \d+/, hint: /close \{\{#each\}\} with \{\{\/each\}\} first/ },
+  { name: 'misspelt block end', file: 'briefs/overview.hbs', find: '{{/each}}', replace: `${CARET}{{/eahc}}`, message: /\{\{\/eahc\}\} closes \{\{#each\}\}, opened at line \d+/, hint: /close \{\{#each\}\} with \{\{\/each\}\} first/ },
   { name: 'unknown helper', file: 'briefs/project.hbs', find: '{{money budgetEur}}', replace: `{{${CARET}mony budgetEur}}`, message: /unknown helper "mony"/, hint: /did you mean 'money'/ },
   { name: 'unknown helper in a subexpression', file: 'briefs/overview.hbs', find: '(t "brief.overview.kicker")', replace: `(${CARET}tt "brief.overview.kicker")`, message: /unknown helper "tt"/, hint: /did you mean 't'/ },
   { name: 'missing partial', file: 'briefs/programme.hbs', find: '{{> project-table', replace: `{{> ${CARET}project-tabel`, message: /no partial "project-tabel"/, hint: /did you mean 'project-table'/ },

@@ -1,9 +1,11 @@
 // `build` as CI and a terminal see it: options, exit codes, progress, summary.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barLine, createProgress } from '../../src/progress.ts';
+import { expectManifestMatches } from '../helpers/manifest.ts';
+import { runMain } from '../helpers/run-main.ts';
 import { runCli } from '../helpers/run-node.ts';
 import { FIXTURE_DATA } from '../helpers/fixture.ts';
 
@@ -14,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => rm(dirname(out), { recursive: true, force: true }));
 
 describe('build command', () => {
+  // A child process: paths are shown from the folder the user stands in, and CI=true is the whole environment's.
   it('builds only what --only names, with a line per output as its path on disk, and a summary', async () => {
     const run = await runCli(['build', '--data', FIXTURE_DATA, '--out', 'out', '--locale', 'en', '--only', 'project/r*', '--only', 'workbook'], { cwd: dirname(out), env: { ...process.env, CI: 'true' } });
     expect(run.code, run.stderr).toBe(0);
@@ -23,21 +26,20 @@ describe('build command', () => {
   });
 
   it('reports JSON with --reporter json, and skips what is unchanged', async () => {
-    const run = await runCli(['build', '--data', FIXTURE_DATA, '--out', out, '--locale', 'en', '--only', 'project/r*', '--only', 'workbook', '--reporter', 'json']);
+    const run = await runMain(['build', '--data', FIXTURE_DATA, '--out', out, '--locale', 'en', '--only', 'project/r*', '--only', 'workbook', '--reporter', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { ok: boolean; built: unknown[]; skipped: string[] };
     expect(report.ok).toBe(true);
     expect(report.built).toEqual([]);
     expect(report.skipped.sort()).toEqual(['en/cooperation-summary.xlsx', 'en/projects/red.pdf']);
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { outputs: unknown[] };
-    expect(manifest.outputs).toHaveLength(2);
+    expect([...(await expectManifestMatches(out)).keys()].sort()).toEqual(['en/cooperation-summary.xlsx', 'en/projects/red.pdf']);
   });
 
   it('exits 2 on a bad --shard or an --only that matches nothing', async () => {
-    const shard = await runCli(['build', '--data', FIXTURE_DATA, '--out', out, '--shard', '3/2']);
+    const shard = await runMain(['build', '--data', FIXTURE_DATA, '--out', out, '--shard', '3/2']);
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain('--shard must be k/n');
-    const only = await runCli(['build', '--data', FIXTURE_DATA, '--out', out, '--locale', 'en', '--only', 'brochure']);
+    const only = await runMain(['build', '--data', FIXTURE_DATA, '--out', out, '--locale', 'en', '--only', 'brochure']);
     expect(only.code).toBe(2);
     expect(only.stderr).toContain('--only brochure matches no output');
   });

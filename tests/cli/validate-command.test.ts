@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CARET, copyData, edit, removeDir, validateDir } from '../helpers/data-copy.ts';
-import { runCli } from '../helpers/run-node.ts';
+import { runMain } from '../helpers/run-main.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(() => removeDir(dir));
 
 describe('validate command', () => {
   it('prints one summary line and exits 0 on valid data', async () => {
-    const run = await runCli(['validate', '--data', dir]);
+    const run = await runMain(['validate', '--data', dir]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(/^valid: 9 files, \d+ records in \d+ ms$/);
     expect(run.stderr).toBe('');
@@ -22,7 +22,7 @@ describe('validate command', () => {
 
   it('shows file:line:column, a code frame with a caret and a hint, and exits 1', async () => {
     const { line, column } = await edit(dir, 'projects.yaml', 'budget_eur: 790336', `budget_eur: ${CARET}"1,7 million"`);
-    const run = await runCli(['validate', '--data', '.'], { cwd: dir });
+    const run = await runMain(['validate', '--data', dir]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`projects.yaml:${line}:${column} error[schema] /projects/1/budget_eur must be an integer, got "1,7 million"`);
     expect(run.stderr).toContain(`> ${String(line).padStart(4)} |     budget_eur: "1,7 million"`);
@@ -36,7 +36,7 @@ describe('validate command', () => {
     await edit(dir, 'projects.yaml', 'budget_eur: 1776888', 'budget_eur: x');
     await edit(dir, 'countries.yaml', '{ code: IT, name: Italy,', '{ code: IT, name: Italy, capital: Rome,');
     await edit(dir, 'report.yaml', 'currency: EUR', 'currency: USD');
-    const run = await runCli(['validate', '--data', dir, '--reporter', 'json']);
+    const run = await runMain(['validate', '--data', dir, '--reporter', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { ok: boolean; errors: { code: string; at: { file: string; line: number; column: number; pointer: string } }[] };
     expect(report.ok).toBe(false);
@@ -49,9 +49,9 @@ describe('validate command', () => {
   });
 
   it('exits 2 on usage errors', async () => {
-    expect((await runCli(['publish'])).code).toBe(2);
-    expect((await runCli(['validate', '--bogus'])).code).toBe(2);
-    const run = await runCli(['validate', '--reporter', 'xml']);
+    expect((await runMain(['publish'])).code).toBe(2);
+    expect((await runMain(['validate', '--bogus'])).code).toBe(2);
+    const run = await runMain(['validate', '--reporter', 'xml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--reporter must be text or json');
   });
@@ -62,7 +62,7 @@ describe('validate command', () => {
     const sentinel = join(out, 'sentinel.txt');
     await writeFile(sentinel, 'previous build');
     await edit(dir, 'projects.yaml', 'budget_eur: 790336', 'budget_eur: "1,7 million"');
-    const run = await runCli(['build', '--data', dir, '--out', out]);
+    const run = await runMain(['build', '--data', dir, '--out', out]);
     expect(run.code).toBe(1);
     expect(await readFile(sentinel, 'utf8')).toBe('previous build');
     expect(await readdir(out)).toEqual(['sentinel.txt']);

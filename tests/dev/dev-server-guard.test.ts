@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { allowedHost, startDevServer, type DevServer } from '../../src/dev/server.ts';
 import { copyData, removeDir } from '../helpers/data-copy.ts';
-import { runCli } from '../helpers/run-node.ts';
+import { runMain } from '../helpers/run-main.ts';
 import { FIXTURE_DATA } from '../helpers/fixture.ts';
 
 let dir: string;
@@ -188,12 +188,12 @@ describe('--host-allow', () => {
     expect(() => allowedHost(value)).toThrow(/--host-allow takes a host name/);
   });
 
-  it('exits 2 with a plain message on a bad value, or outside dev', { timeout: 60_000 }, async () => {
-    const bad = await runCli(['dev', '--port', '0', '--host-allow', 'http://preview.test']);
+  it('exits 2 with a plain message on a bad value, or outside dev', async () => {
+    const bad = await runMain(['dev', '--port', '0', '--host-allow', 'http://preview.test']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--host-allow takes a host name without scheme or port, such as preview.test, got "http://preview.test"');
     expect(bad.stderr).toContain('usage: ');
-    const misplaced = await runCli(['build', '--data', FIXTURE_DATA, '--host-allow', 'preview.test']);
+    const misplaced = await runMain(['build', '--data', FIXTURE_DATA, '--host-allow', 'preview.test']);
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain('--host-allow belongs to dev');
   });

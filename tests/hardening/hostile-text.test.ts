@@ -9,8 +9,7 @@ import { build } from '../../src/build.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { checkFonts, embeddedFonts } from '../../src/pdf/fonts.ts';
 import { copyData, edit, removeDir, validateDir, CARET } from '../helpers/data-copy.ts';
-import { readPdf } from '../helpers/read-pdf.ts';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf, readPdf } from '../helpers/read-pdf.ts';
 import { readFile } from 'node:fs/promises';
 import { systemTool } from '../helpers/system-tool.ts';
 
@@ -52,7 +51,7 @@ describe('hostile text', () => {
   });
 
   it('stays inside the page: the long word breaks instead of overflowing', async () => {
-    const doc = await getDocument({ data: new Uint8Array(await readFile(join(out, 'en/projects/maritour.pdf'))) }).promise;
+    const doc = await openPdf(new Uint8Array(await readFile(join(out, 'en/projects/maritour.pdf'))));
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [, , width] = page.view;

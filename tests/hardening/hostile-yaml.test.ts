@@ -1,5 +1,6 @@
-// Hostile YAML: each file is refused within seconds with a positioned error,
-// in a process whose heap is capped, and nothing in out/ is touched.
+// Hostile YAML: each file is refused with a positioned error, in a process
+// whose heap is capped, and nothing in out/ is touched. How long a refusal
+// takes is measured by `npm run bench`, not here.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,29 +18,25 @@ const laughs = ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
   .concat(Array.from({ length: 8 }, (_, i) => `l${i}: &${'b'.repeat(i + 1)} [${Array(9).fill(i === 0 ? '*a' : `*${'b'.repeat(i)}`).join(',')}]`))
   .join('\n');
 
+// Attacks on memory and the stack, each in a child process. Duplicate keys, tags, __proto__ and
+// constructor keys and invalid UTF-8 cost nothing to refuse: tests/load/yaml-file.test.ts and
+// tests/validate/invalid-data.test.ts refuse them in this process.
 const cases: { name: string; file: string; content: () => string | Buffer; code: string; at: RegExp }[] = [
   { name: 'a billion-laughs alias bomb', file: 'report.yaml', content: () => `${laughs}\n`, code: 'alias', at: /report\.yaml:1:6 / },
   { name: '10,000 nested lists', file: 'projects.yaml', content: () => `projects: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, code: 'too-deep', at: /projects\.yaml:1:\d+ / },
   { name: '2,000 nested mappings in block style', file: 'projects.yaml', content: () => `projects:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} 1\n`, code: 'too-deep', at: /projects\.yaml:\d+:\d+ / },
   { name: 'a circular merge key', file: 'countries.yaml', content: () => 'countries: &c\n  - { code: AM, name: Armenia }\n  - <<: *c\n', code: 'alias', at: /countries\.yaml:1:12 / },
-  { name: 'a duplicate key', file: 'report.yaml', content: () => 'report: {}\nreport: {}\n', code: 'duplicate-key', at: /report\.yaml:2:1 / },
-  { name: 'an unknown tag', file: 'report.yaml', content: () => 'report: !!python/object:os.system {}\n', code: 'tag', at: /report\.yaml:1:9 / },
-  { name: 'a __proto__ key', file: 'report.yaml', content: () => 'report:\n  __proto__: { polluted: true }\n', code: 'unsafe-key', at: /report\.yaml:2:3 / },
-  { name: 'a constructor key', file: 'report.yaml', content: () => 'report:\n  constructor: { prototype: { polluted: true } }\n', code: 'unsafe-key', at: /report\.yaml:2:3 / },
   { name: 'a 50 MB file', file: 'projects.yaml', content: () => `projects:\n${'  - { id: x }\n'.repeat(50 * 1024 * 1024 / 15)}`, code: 'too-large', at: /projects\.yaml:1:1 / },
-  { name: 'invalid UTF-8', file: 'countries.yaml', content: () => Buffer.from([0x63, 0x3a, 0x20, 0xc3, 0x28, 0x0a]), code: 'encoding', at: /countries\.yaml:1:4 / },
 ];
 
 describe('hostile YAML', () => {
-  it.each(cases)('$name: exit 1 within seconds, $code at its position, out/ untouched', async ({ file, content, code, at }) => {
+  it.each(cases)('$name: exit 1, $code at its position, out/ untouched', async ({ file, content, code, at }) => {
     await writeFile(join(dir, file), content());
     const out = join(dir, 'out');
     await mkdir(out);
     await writeFile(join(out, 'previous.pdf'), 'previous build');
-    const started = performance.now();
-    // A heap capped at 96 MB: an attack that expands in memory crashes the process instead of exiting 1.
+    // A child process with its heap capped at 96 MB: an attack that expands in memory crashes it instead of exiting 1.
     const run = await runCli(['build', '--data', dir, '--out', out], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=96' } });
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(at);
     expect(run.stderr).toContain(`error[${code}]`);

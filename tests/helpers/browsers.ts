@@ -1,8 +1,8 @@
-// Shared by the PDF tests: whether a browser exists, and reading PDFs back with
-// pdf.js. The browsers a process started are found by src/pdf/processes.ts.
+// Shared by the PDF tests: whether a browser exists, and a sample page to print.
+// The browsers a process started are found by src/pdf/processes.ts; PDFs are
+// read back with read-pdf.ts.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { ReportError } from '../../src/errors.ts';
 import { findBrowser } from '../../src/pdf/browser.ts';
@@ -21,20 +21,6 @@ export function browserAvailable(): boolean {
 
 export function moduleUrl(projectPath: string): string {
   return pathToFileURL(join(PROJECT_ROOT, projectPath)).href;
-}
-
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  // pdf.js takes ownership of the buffer it is given, so it gets a copy.
-  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-}
-
-export async function pdfText(pdf: PDFDocumentProxy): Promise<string> {
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join('\n');
 }
 
 /** A small A4 brief: headings for the outline, running heads in @page margin boxes, inline SVG. */

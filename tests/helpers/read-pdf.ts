@@ -1,6 +1,7 @@
-// Reads a PDF back with pdf.js, a parser independent of the Chromium that wrote it.
+// Reads a PDF back with pdf.js, a parser independent of the Chromium that wrote
+// it: the one PDF reader of the tests.
 import { readFile } from 'node:fs/promises';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfContent {
   pages: string[];
@@ -11,9 +12,23 @@ export interface PdfContent {
   tagged: boolean;
 }
 
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js takes ownership of the buffer it is given, so it gets a copy.
+  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+}
+
+/** The text of every page, pages joined by a line break, runs of text by a space. */
+export async function pdfText(pdf: PDFDocumentProxy): Promise<string> {
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
+
 export async function readPdf(path: string): Promise<PdfContent> {
-  const bytes = new Uint8Array(await readFile(path));
-  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await openPdf(new Uint8Array(await readFile(path)));
   try {
     const pages: string[] = [];
     for (let i = 1; i <= doc.numPages; i++) {

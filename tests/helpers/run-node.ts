@@ -1,5 +1,5 @@
-// Runs Node in a child process with TypeScript imports allowed: the command
-// line as a user types it, or a script given as text.
+// Runs Node in a child process: the command line as a user types it, or a
+// script given as text (with TypeScript imports allowed).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,9 +21,13 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The run's result; `child` lets a test signal the process while it runs. */
+/** Node with TypeScript imports allowed. The run's result; `child` lets a test signal the process while it runs. */
 export function runNode(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> & { child: ChildProcess } {
-  const child = spawn(process.execPath, ['--import', TSX, ...args], {
+  return spawnNode(['--import', TSX, ...args], options);
+}
+
+function spawnNode(args: readonly string[], options: RunOptions): Promise<NodeRun> & { child: ChildProcess } {
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? PROJECT_ROOT,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,9 +43,9 @@ export function runNode(args: readonly string[], options: RunOptions = {}): Prom
   return Object.assign(result, { child });
 }
 
-/** The command-line tool, as `npm run validate -- ARGS` would run it. */
+/** The command-line tool, as `npm run build -- ARGS` runs it: src/launch.mjs with plain Node. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<NodeRun> & { child: ChildProcess } {
-  return runNode([join(PROJECT_ROOT, 'src/cli.ts'), ...args], options);
+  return spawnNode([join(PROJECT_ROOT, 'src/launch.mjs'), ...args], options);
 }
 
 /** An ES module given as text, in a fresh Node process. */

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, parse, parseDocument } from 'yaml';
 import { build } from '../../src/build.ts';
-import { browserAvailable, openPdf, pdfText } from '../helpers/browsers.ts';
+import { browserAvailable } from '../helpers/browsers.ts';
+import { openPdf, pdfText } from '../helpers/read-pdf.ts';
 import { scratchCopy, type ScratchCopy } from '../helpers/template-copy.ts';
 
 let copy: ScratchCopy;

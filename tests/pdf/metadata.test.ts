@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishPdf, type PdfMetadata } from '../../src/pdf/metadata.ts';
 import { createPdfPrinter, type PdfPrinter } from '../../src/pdf/printer.ts';
-import { browserAvailable, openPdf, sampleHtml } from '../helpers/browsers.ts';
+import { browserAvailable, sampleHtml } from '../helpers/browsers.ts';
+import { openPdf } from '../helpers/read-pdf.ts';
 
 const hasBrowser = browserAvailable();
 

@@ -4,17 +4,11 @@
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfPrinter, type PdfPrinter } from '../../src/pdf/printer.ts';
-import {
-  browserAvailable,
-  moduleUrl,
-  openPdf,
-  pdfText,
-  sampleHtml,
-} from '../helpers/browsers.ts';
+import { browserAvailable, moduleUrl, sampleHtml } from '../helpers/browsers.ts';
+import { startCountingServer, type CountingServer } from '../helpers/counting-server.ts';
+import { openPdf, pdfText } from '../helpers/read-pdf.ts';
 import { browserProcesses, liveGroupMembers } from '../../src/pdf/processes.ts';
 import { runScript } from '../helpers/run-node.ts';
 
@@ -60,19 +54,15 @@ describe.skipIf(!hasBrowser)('PDF printer', () => {
   });
 
   describe('with a local web server', () => {
-    let server: Server;
-    let url: string;
-    let connections = 0;
+    let server: CountingServer;
     beforeAll(async () => {
-      server = createServer((_, response) => response.end('x'));
-      server.on('connection', () => connections++);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = await startCountingServer();
     });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => server.close());
 
     it('fails a job that requests a web resource, names the URL, and sends nothing', async () => {
       // Preconnect and prefetch bypass request interception; the browser's flags stop them.
+      const { url } = server;
       const html = sampleHtml(
         `<link rel="preconnect" href="${url}"><link rel="prefetch" href="${url}/prefetch">` +
           `<p>Logo</p><img src="${url}/x.png">`,
@@ -81,8 +71,9 @@ describe.skipIf(!hasBrowser)('PDF printer', () => {
         code: 'render',
         message: `brief-with-logo: blocked request to ${url}/x.png`,
       });
+      // A preconnect would come late, if at all: give it time to show.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(connections).toBe(0);
+      expect(server.connections()).toBe(0);
     });
   });
 
@@ -235,19 +226,24 @@ describe.skipIf(!hasBrowser)('PDF printer lifecycle', () => {
 });
 
 describe.skipIf(!hasBrowser)('PDF printer memory (regression)', () => {
-  it('keeps no job alive after it is printed: the heap does not grow with the number of jobs', async () => {
+  it('keeps no job reachable once it is printed', async () => {
+    // Listeners left behind by Puppeteer's `once` held every job, and with it its HTML and PDF,
+    // until the browser closed. How much memory that costs is soak's to measure (npm run soak).
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const printer = createPdfPrinter();
-    // Each job carries about 2 MB of HTML; listeners left behind by `once` kept every one of them.
-    const job = (i: number) => ({ id: `job-${i}`, html: `<html><body><p>${i}</p><!--${'x'.repeat(2 ** 21)}--></body></html>` });
+    const printed: WeakRef<object>[] = [];
     try {
-      for (let i = 0; i < 5; i++) await printer.print(job(i));
+      for (const id of ['a', 'b', 'c', 'd']) {
+        const job = { id, html: sampleHtml(`<p>${id}</p>`) };
+        printed.push(new WeakRef(job));
+        await printer.print(job);
+      }
+      // A WeakRef holds its target until the current task ends.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       gc();
-      const before = process.memoryUsage().heapUsed;
-      for (let i = 5; i < 35; i++) await printer.print(job(i));
-      gc();
-      expect((process.memoryUsage().heapUsed - before) / 2 ** 20).toBeLessThan(20);
+      // The page may hold on to the last job until the next: that one is left out.
+      expect(printed.slice(0, -1).map((ref) => (ref.deref() === undefined ? 'collected' : 'reachable'))).toEqual(['collected', 'collected', 'collected']);
     } finally {
       await printer.close();
     }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { fixtureConfig } from '../helpers/fixture.ts';
-import { browserAvailable, openPdf } from '../helpers/browsers.ts';
+import { browserAvailable } from '../helpers/browsers.ts';
+import { openPdf } from '../helpers/read-pdf.ts';
 import { pdfFacts, pikepdfAvailable, qpdfAvailable, qpdfCheck, qpdfJson, type PdfFacts, type StructNode } from './debian-tools.ts';
 
 const ready = browserAvailable() && pikepdfAvailable();

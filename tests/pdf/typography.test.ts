@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { build } from '../../src/build.ts';
 import { PROJECT_ROOT, resolveConfig } from '../../src/config.ts';
 import { removeDir } from '../helpers/data-copy.ts';
-import { browserAvailable, openPdf } from '../helpers/browsers.ts';
+import { browserAvailable } from '../helpers/browsers.ts';
+import { openPdf } from '../helpers/read-pdf.ts';
 import { pdfFacts, pikepdfAvailable, type PdfFacts, type StructNode } from './debian-tools.ts';
 import { EDGE_CASES, edgeData } from './edge-data.ts';
 

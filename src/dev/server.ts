@@ -45,7 +45,7 @@ interface State {
   problem?: string;
 }
 
-const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.json': 'application/json' };
+const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8' };
 
 /** The names of this machine a browser uses for a server on 127.0.0.1. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];

@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['handlebars'],
   ['plan'],
   ['html'],
-  ['pdf', 'xlsx'],
+  ['pdf', 'xlsx', 'datapackage'],
   ['output'],
   ['sinks.ts'],
   ['prepare.ts'],

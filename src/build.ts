@@ -7,6 +7,7 @@
 // stays fast.
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { NO_DATA_CHANGES, writeChanges, type Changes, type OutputChanges } from './changes/report.ts';
 import type { Config } from './config.ts';
 import { ReportError, type Sources } from './errors.ts';
 import { fingerprint, sha256 } from './output/fingerprint.ts';
@@ -53,7 +54,8 @@ export interface BuildSummary {
   removed: string[];
 }
 
-export type BuildResult = ({ ok: true } & BuildSummary) | ({ ok: false; errors: ReportError[]; sources: Sources } & BuildSummary);
+/** A build that succeeds says what changed since the previous one (also in out/changes.md). */
+export type BuildResult = ({ ok: true; changes: Changes } & BuildSummary) | ({ ok: false; errors: ReportError[]; sources: Sources } & BuildSummary);
 
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   const summary: BuildSummary = { built: [], skipped: [], removed: [] };
@@ -76,7 +78,10 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       summary.skipped.push(event);
       options.onOutput?.(event);
     }
-    return { ok: true, ...summary };
+    // The fingerprint covers the data: nothing changed, and nothing was made.
+    const changes: Changes = { since: 'the previous build', compared: true, data: NO_DATA_CHANGES, outputs: { rebuilt: [], added: [], removed: [] } };
+    await writeChanges(config.outDir, changes);
+    return { ok: true, ...summary, changes };
   }
 
   const resources = createResources();
@@ -192,7 +197,15 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
     failures.sort((a, b) => (a.output < b.output ? -1 : 1));
     return { ok: false, errors: mergeRepeated(failures), sources: new Map(), ...summary };
   }
-  return { ok: true, ...summary };
+  const { recordChanges } = await import('./changes/record.ts');
+  const outputs: OutputChanges = {
+    rebuilt: summary.built.filter((e) => previous.has(e.path)).map((e) => e.path).sort(),
+    added: summary.built.filter((e) => !previous.has(e.path)).map((e) => e.path).sort(),
+    removed: [...summary.removed].sort(),
+  };
+  const { schemasDir, outDir } = config;
+  const changes = await recordChanges({ outDir, schemasDir, locales: prepared.env.catalogue.locales, data: prepared.data, outputs });
+  return { ok: true, ...summary, changes };
 }
 
 /** The tool's name and version for the files, and a digest of its code for the fingerprint. */

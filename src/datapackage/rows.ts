@@ -79,3 +79,8 @@ function get(node: unknown, path: readonly string[]): unknown {
 function scalar(value: unknown): Cell {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
+
+/** The items of a table's list as written in the data (the records themselves, not their rows). */
+export function recordItems(table: Table, document: unknown): Record<string, unknown>[] {
+  return itemsOf(table, document).map(({ item }) => item as Record<string, unknown>);
+}

@@ -28,6 +28,8 @@ export interface BuildOptions extends Selection {
   locales?: readonly string[];
   /** Rebuild every selected output, changed or not. */
   force?: boolean;
+  /** Also bundle each language's outputs into out/release/ (a whole build only). */
+  release?: boolean;
   /** Per-document browser timeout. */
   timeoutMs?: number;
   executablePath?: string;
@@ -54,8 +56,8 @@ export interface BuildSummary {
   removed: string[];
 }
 
-/** A build that succeeds says what changed since the previous one (also in out/changes.md). */
-export type BuildResult = ({ ok: true; changes: Changes } & BuildSummary) | ({ ok: false; errors: ReportError[]; sources: Sources } & BuildSummary);
+/** A build that succeeds says what changed since the previous one (also in out/changes.md), and which release zips it wrote. */
+export type BuildResult = ({ ok: true; changes: Changes; releases: string[] } & BuildSummary) | ({ ok: false; errors: ReportError[]; sources: Sources } & BuildSummary);
 
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   const summary: BuildSummary = { built: [], skipped: [], removed: [] };
@@ -71,7 +73,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   );
   const [manifest, state] = await Promise.all([readManifest(config.outDir), readState(config.outDir)]);
 
-  if (!options.force && state?.fingerprint === inputs && state.selection === selection && manifest && (await inPlace(config, state))) {
+  // A release needs the report's name and date, which only prepared data gives: it takes the longer way.
+  if (!options.force && !options.release && state?.fingerprint === inputs && state.selection === selection && manifest && (await inPlace(config, state))) {
     options.onPlan?.(manifest.outputs.length);
     for (const entry of manifest.outputs) {
       const event = { key: entry.key, path: entry.path, kind: entry.kind, status: 'skipped', bytes: entry.bytes, ms: 0 } as const;
@@ -81,7 +84,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     // The fingerprint covers the data: nothing changed, and nothing was made.
     const changes: Changes = { since: 'the previous build', compared: true, data: NO_DATA_CHANGES, outputs: { rebuilt: [], added: [], removed: [] } };
     await writeChanges(config.outDir, changes);
-    return { ok: true, ...summary, changes };
+    return { ok: true, ...summary, changes, releases: [] };
   }
 
   const resources = createResources();
@@ -205,7 +208,13 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
   };
   const { schemasDir, outDir } = config;
   const changes = await recordChanges({ outDir, schemasDir, locales: prepared.env.catalogue.locales, data: prepared.data, outputs });
-  return { ok: true, ...summary, changes };
+  let releases: string[] = [];
+  if (options.release) {
+    const { writeReleases } = await import('./release/bundle.ts');
+    const { report } = prepared.data.report;
+    releases = await writeReleases({ outDir, outputs: [...entries.values()], tool: tool.name, report, locales: prepared.editions.map((e) => e.locale), created: prepared.env.created });
+  }
+  return { ok: true, ...summary, changes, releases };
 }
 
 /** The tool's name and version for the files, and a digest of its code for the fingerprint. */

@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['output'],
   ['sinks.ts'],
   ['prepare.ts'],
-  ['changes'],
+  ['changes', 'release'],
   ['build.ts'],
   ['progress.ts', 'setup.ts', 'dev', 'tools'],
   ['cli.ts', 'launch.mjs'],

@@ -1,5 +1,5 @@
 // datapackage.json: the Frictionless Data Package (v2) describing the CSVs of
-// one edition: the report's title, publisher and source, and per table its
+// one edition: the report's title, publisher, licence and source, and per table its
 // file, size, sha256, CSV dialect and Table Schema (types, constraints,
 // primary and foreign keys), all taken from the derived tables.
 import { createHash } from 'node:crypto';
@@ -33,6 +33,8 @@ export function describePackage(options: {
     description: texts.description,
     created: options.created.toISOString().replace(/\.000Z$/, 'Z'),
     contributors: [{ title: report.publisher, roles: ['publisher'] }],
+    // The standard recommends a licence; the report states one, or the package claims none.
+    ...(report.licence ? { licenses: [report.licence] } : {}),
     sources: [{ title: report.source.title }],
     resources: derived.tables.map((table, i) => ({
       name: table.name,

@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { PROJECT_ROOT, resolveConfig } from '../../src/config.ts';
-import { copyData, removeDir } from '../helpers/data-copy.ts';
+import { copyData, edit, removeDir } from '../helpers/data-copy.ts';
 import { runCli } from '../helpers/run-node.ts';
 import { systemTool } from '../helpers/system-tool.ts';
 
@@ -142,6 +142,22 @@ describe('datapackage.json', () => {
     });
     expect((await descriptor('en')).title).toBe('Leningrad Oblast: international cooperation, open data');
   });
+
+  it('states the licence the report gives, and claims none when it gives none', async () => {
+    expect((await descriptor('en')).licenses).toBeUndefined();
+    const licensed = await copyData();
+    try {
+      await edit(licensed, 'report.yaml', '  currency: EUR\n', '  currency: EUR\n  licence: { name: CC-BY-4.0, path: "https://creativecommons.org/licenses/by/4.0/", title: Creative Commons Attribution 4.0 }\n');
+      const result = await build(resolveConfig({ data: licensed, out: join(licensed, 'out') }), { locales: ['en'], only: ['data/datapackage'] });
+      expect(result.ok).toBe(true);
+      const package_ = JSON.parse(await readFile(join(licensed, 'out/en/data/datapackage.json'), 'utf8')) as Record<string, unknown>;
+      expect(package_.licenses).toEqual([{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }]);
+      const validate = ajv.compile(JSON.parse(await readFile(PROFILE, 'utf8')) as object);
+      expect(validate(package_) ? [] : validate.errors).toEqual([]);
+    } finally {
+      await removeDir(licensed);
+    }
+  }, 60_000);
 
   it('derives each Table Schema from the JSON Schemas: types, required fields, primary and foreign keys', async () => {
     const resources = new Map((await descriptor('en')).resources.map((r) => [r.name, r]));

@@ -29,6 +29,7 @@ const LABEL_MESSAGE = 'datapackage.label';
 export const dataPackageSink: Sink<DataPackagePlan> = {
   kind: 'datapackage',
   async plan(entry, edition, env) {
+    if (entry.each) throw new ReportError('template', `output "${entry.id}" of kind datapackage takes no each:`, entry.at.each, 'remove each: the sink makes a file per table by itself');
     const { schemasDir } = env.config;
     // The tables depend on the schemas and the catalogue's languages only: derived once per build.
     const derived = await env.resources.get('datapackage:tables', async () => deriveTables(await loadSchemas(schemasDir), env.catalogue.locales));

@@ -1,15 +1,17 @@
 // Tables derived from the JSON Schemas: a new collection reaches the open data
-// without code, and a schema the derivation cannot follow is a ReportError
-// naming the file and field.
+// without code, and a schema the derivation cannot follow, or a catalogue entry
+// the sink cannot take, is a ReportError naming its place.
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { validate } from '../../src/build.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { loadSchemas } from '../../src/datapackage/json-schemas.ts';
 import { deriveTables } from '../../src/datapackage/tables.ts';
 import { ReportError } from '../../src/errors.ts';
 import { removeDir } from '../helpers/data-copy.ts';
+import { scratchCopy } from '../helpers/template-copy.ts';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -72,5 +74,20 @@ describe('deriveTables', () => {
   it('refuses a field that is neither a value, an object nor a list', async () => {
     const error = await withEvents({ project: { $ref: 'defs.schema.json#/$defs/id' }, size: { oneOf: [{ type: 'integer' }, { type: 'string' }] } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'open-data', message: expect.stringContaining('size has no type a table column can take') });
+  });
+});
+
+describe('the datapackage catalogue entry', () => {
+  it('takes no each: (the sink decides its files), an error at the catalogue line', async () => {
+    const copy = await scratchCopy('datapackage-each');
+    try {
+      await copy.edit('templates/catalogue.yaml', (text) => text.replace('    kind: datapackage\n', '    kind: datapackage\n    each: projects\n'));
+      const result = await validate(copy.config);
+      expect(result.ok ? [] : result.errors.map((e) => [e.code, e.message, e.at?.file, e.at?.line])).toEqual([
+        ['template', 'output "data" of kind datapackage takes no each:', 'templates/catalogue.yaml', expect.any(Number)],
+      ]);
+    } finally {
+      await copy.remove();
+    }
   });
 });

@@ -208,6 +208,11 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
   };
   const { schemasDir, outDir } = config;
   const changes = await recordChanges({ outDir, schemasDir, locales: prepared.env.catalogue.locales, data: prepared.data, outputs });
+  // The web edition offers every output of every language: a partial build leaves the last whole one.
+  if (!partial && prepared.editions.length === prepared.env.catalogue.locales.length) {
+    const { writeSite } = await import('./site/write.ts');
+    await writeSite({ outDir, templatesDir: config.templatesDir, catalogue: prepared.env.catalogue, outputs: prepared.outputs, entries: [...entries.values()] });
+  }
   let releases: string[] = [];
   if (options.release) {
     const { writeReleases } = await import('./release/bundle.ts');

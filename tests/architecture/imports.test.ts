@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['output'],
   ['sinks.ts'],
   ['prepare.ts'],
-  ['changes', 'release'],
+  ['changes', 'release', 'site'],
   ['build.ts'],
   ['progress.ts', 'setup.ts', 'dev', 'tools'],
   ['cli.ts', 'launch.mjs'],

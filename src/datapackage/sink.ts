@@ -61,7 +61,7 @@ export const dataPackageSink: Sink<DataPackagePlan> = {
         const texts = {
           title: output.title,
           description: output.subject,
-          label: (column: string, resource: string) => edition.messages.format(LABEL_MESSAGE, { column, resource }, edition.formatter),
+          label: (column: string, resource: string) => edition.messages.format(LABEL_MESSAGE, { column, resource }),
         };
         const bytes = describePackage({ derived, csv: derived.tables.map((_, i) => csv(i)), report, locale: edition.locale, texts, created: env.created });
         return { bytes };

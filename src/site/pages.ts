@@ -28,7 +28,7 @@ export interface Language {
 
 /** Messages of the edition, filled; a missing one fails the build like any template's. */
 function t(edition: Edition, key: string, values: Record<string, unknown> = {}): string {
-  return edition.messages.format(`site.${key}`, values, edition.formatter);
+  return edition.messages.format(`site.${key}`, values);
 }
 
 export function escapeHtml(text: string): string {

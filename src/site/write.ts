@@ -31,7 +31,7 @@ export async function writeSite(options: SiteOptions): Promise<void> {
   const { outDir, outputs } = options;
   const files = new Map<string, Uint8Array | string>();
   const editions = [...new Map(outputs.map((o) => [o.locale, o.edition])).values()];
-  const name = (edition: Edition) => edition.messages.format('site.language_name', {}, edition.formatter);
+  const name = (edition: Edition) => edition.messages.format('site.language_name', {});
   const pageOf = (output: PlannedOutput) => `${output.key.slice(output.locale.length + 1).replaceAll('/', '-')}.html`;
 
   // The font faces the briefs carry inline; fonts.css gives them to every page with the fonts inside

@@ -63,6 +63,8 @@ function excelFormats(tag: string, money: Intl.NumberFormat, date: Intl.DateTime
   const at = parts.findIndex((p) => p.type === 'currency');
   const symbol = parts[at]!.value;
   const before = at < parts.findIndex((p) => p.type === 'integer');
+  // A space between the number and the currency only where the language puts one ("€ 1.234", "1 234 €", "1.234€").
+  const gap = parts[before ? at + 1 : at - 1]?.type === 'literal' ? ' ' : '';
   const compactSuffix = new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 })
     .formatToParts(1_500_000)
     .filter((p) => p.type === 'compact' || (p.type === 'literal' && p.value.trim() === ''))
@@ -76,7 +78,7 @@ function excelFormats(tag: string, money: Intl.NumberFormat, date: Intl.DateTime
   const standalone = new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2005, 11, 31)));
   const inDate = date.formatToParts(new Date(Date.UTC(2005, 11, 31))).find((p) => p.type === 'month')?.value;
   return {
-    money: before ? `${sign}#,##0;-${sign}#,##0;"—"` : `${prefix}#,##0 "${symbol}";-#,##0 "${symbol}";"—"`,
+    money: before ? `${sign}${gap}#,##0;-${sign}${gap}#,##0;"—"` : `${prefix}#,##0${gap}"${symbol}";-#,##0${gap}"${symbol}";"—"`,
     number: `${prefix}#,##0`,
     percent: `${prefix}0.0%`,
     date: `${prefix}${dateCode}`,

@@ -57,11 +57,15 @@ export function compareTrees(trees: readonly Tree[]): Comparison {
 export function formatComparison(trees: readonly (Tree & { note?: string })[], comparison: Comparison): string {
   const first = trees[0]?.label ?? '';
   const width = Math.max(8, ...trees.map((t) => t.label.length));
+  const against = trees.map((_, i) => {
+    const differs = comparison.differing.filter((d) => d.hashes[i] !== d.hashes[0]).length;
+    return i === 0 ? '(reference)' : differs === 0 ? 'identical' : `${differs} files differ`;
+  });
+  const againstWidth = Math.max(...against.map((a) => a.length));
   const lines = [`${'build'.padEnd(width)}  files  ${'against ' + first}`];
   for (const [i, tree] of trees.entries()) {
-    const differs = comparison.differing.filter((d) => d.hashes[i] !== d.hashes[0]).length;
-    const against = i === 0 ? '(reference)' : differs === 0 ? 'identical' : `${differs} files differ`;
-    lines.push(`${tree.label.padEnd(width)}  ${String(tree.files.size).padStart(5)}  ${against}${tree.note ? `  ${tree.note}` : ''}`);
+    const verdict = tree.note ? `${against[i]!.padEnd(againstWidth)}  ${tree.note}` : against[i]!;
+    lines.push(`${tree.label.padEnd(width)}  ${String(tree.files.size).padStart(5)}  ${verdict}`);
   }
   if (comparison.differing.length > 0) {
     lines.push('', `differing files (sha256, first 12 hex digits; - where missing): ${trees.map((t) => t.label).join(' | ')}`);

@@ -21,8 +21,12 @@ export default {
     '!src/validate/data-types.ts',
     'src/load/**/*.ts',
     'src/output/**/*.ts',
-    // The no-op decision, the per-output skip and the removal of leftovers.
-    'src/build.ts',
+    // build.ts's no-op decision, the per-output skip, what is kept or removed,
+    // and leftovers (the lines of src/tools/mutate.ts's BUILD_DECISIONS).
+    'src/build.ts:58-91',
+    'src/build.ts:121-144',
+    'src/build.ts:167-188',
+    'src/build.ts:199-240',
     'src/handlebars/helpers.ts',
     'src/i18n/format.ts',
     // The workbook's text handling: XML_ILLEGAL, cellText, urlLink,

@@ -1,12 +1,14 @@
-// When a build has nothing to do, and when it must look again: the no-op
-// check and the per-output skip, on the workbook alone (no browser needed).
+// When a build has nothing to do, when it must look again, and what it keeps
+// and removes: the no-op check, the per-output skip and the manifest, on the
+// workbook alone (no browser needed).
 import { mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.ts';
 import { resolveConfig, type Config } from '../../src/config.ts';
 import { copyData, edit, removeDir } from '../helpers/data-copy.ts';
-import { readManifestJson } from '../helpers/manifest.ts';
+import { expectManifestMatches, readManifestJson } from '../helpers/manifest.ts';
+import { scratchCopy } from '../helpers/template-copy.ts';
 
 const WORKBOOK = 'en/cooperation-summary.xlsx';
 const ONLY: BuildOptions = { locales: ['en'], only: ['workbook'] };
@@ -117,5 +119,33 @@ describe('temporary files left in out/', () => {
     expect(await paths({ ...ONLY, force: true })).toEqual(REBUILT);
     expect((await readdir(out('en'))).sort()).toEqual(['briefs.tmp-1-0a1b2c3d', 'cooperation-summary.xlsx', `projects.tmp-${process.pid}-0a1b2c3d`]);
     expect(await readFile(out(mine), 'utf8')).toBe('being written by this process');
+  });
+});
+
+describe('a build of the other language, without --force', () => {
+  it('builds that language and keeps the first: the no-op check counts which languages were asked for', async () => {
+    // Asked again, each language is there already.
+    expect(await paths()).toEqual(NOTHING_BUILT);
+    const russian = await build(config, { locales: ['ru'], only: ['workbook'] });
+    expect([russian.built.map((e) => e.path), russian.removed]).toEqual([['ru/cooperation-summary.xlsx'], []]);
+    expect((await build(config, { locales: ['ru'], only: ['workbook'] })).built).toEqual([]);
+    expect(await paths()).toEqual(NOTHING_BUILT);
+    expect([...(await expectManifestMatches(out())).keys()].sort()).toEqual([WORKBOOK, 'ru/cooperation-summary.xlsx']);
+  });
+});
+
+describe('an output that left the catalogue', () => {
+  it('is removed from out/ and the manifest, while the one that replaced it is built', async () => {
+    const copy = await scratchCopy('left-catalogue');
+    try {
+      const first = await build(copy.config, ONLY);
+      expect(first.built.map((e) => e.path)).toEqual([WORKBOOK]);
+      await copy.edit('templates/catalogue.yaml', (text) => text.replace('path: cooperation-summary.xlsx', 'path: summary.xlsx'));
+      const second = await build(copy.config, ONLY);
+      expect([second.built.map((e) => e.path), second.removed]).toEqual([['en/summary.xlsx'], [WORKBOOK]]);
+      expect([...(await expectManifestMatches(copy.config.outDir)).keys()]).toEqual(['en/summary.xlsx']);
+    } finally {
+      await copy.remove();
+    }
   });
 });

@@ -58,6 +58,12 @@ describe('YAML a data file may not use', () => {
       ],
     ],
     ['an anchor at the very start', '&a [1]\n', [{ code: 'alias', message: 'anchor &a is not allowed', at: [1, 1], hint: HINT.anchor }]],
+    ['an anchor after a blank first line', '\n&a [1]\n', [{ code: 'alias', message: 'anchor &a is not allowed', at: [2, 1], hint: HINT.anchor }]],
+    [
+      'a syntax error, and nothing about anchors until it is fixed',
+      'a: [1, 2\nb: &x 3\n',
+      [{ code: 'syntax', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', at: [2, 1], hint: 'check indentation, colons and quotes around this position' }],
+    ],
     [
       `lists nested ${MAX_DEPTH + 8} deep`,
       `x: ${'['.repeat(MAX_DEPTH + 8)}${']'.repeat(MAX_DEPTH + 8)}\n`,
@@ -73,6 +79,13 @@ describe('YAML a data file may not use', () => {
     const result = parseYamlFile('x.yaml', Buffer.from('\uFEFFa: !!map { b: 1 }\r\nc: [2,\r\n  3]\r\n'));
     expect(result.ok && result.file.value).toEqual({ a: { b: 1 }, c: [2, 3] });
     expect(result.ok && result.file.text.startsWith('a:')).toBe(true);
+  });
+
+  it('reads a merge key as a plain key, and keeps a byte-order mark inside text', () => {
+    const merge = parseYamlFile('x.yaml', Buffer.from('<<: { a: 1 }\nb: 2\n'));
+    expect(merge.ok && merge.file.value).toEqual({ '<<': { a: 1 }, b: 2 });
+    const inner = parseYamlFile('x.yaml', Buffer.from('a: "x\uFEFFy"\n'));
+    expect(inner.ok && inner.file.value).toEqual({ a: 'x\uFEFFy' });
   });
 
   it('refuses a file over the size limit before reading it', () => {

@@ -175,13 +175,18 @@ describe('report model', () => {
   it('orders names the way the language reads them', () => {
     const items = ['Österreich', 'Zypern', 'Ägypten'].map((name, i) => ({ country: { code: ['AT', 'CY', 'EG'][i]!, name } as never }));
     expect(groupByCountry(items, 'de').map((g) => g.country.name)).toEqual(['Ägypten', 'Österreich', 'Zypern']);
+    expect(groupByCountry(items).map((g) => g.country.name)).toEqual(['Ägypten', 'Österreich', 'Zypern']);
     expect(groupByCountry(items, 'sv').map((g) => g.country.name)).toEqual(['Zypern', 'Ägypten', 'Österreich']);
   });
 
-  it('calls a reference validation let through a bug, naming it', async () => {
-    const data = await fixtureData();
-    const broken = { ...data, countries: { ...data.countries, countries: data.countries.countries.filter((c) => c.code !== 'DE') } };
-    expect(() => buildModel(broken)).toThrow('model: unknown country "DE" passed validation');
+  it.each([
+    ['country', (d: CooperationData) => ({ ...d, countries: { ...d.countries, countries: d.countries.countries.filter((c) => c.code !== 'DE') } }), 'DE'],
+    ['organisation', (d: CooperationData) => ({ ...d, organisations: { ...d.organisations, organisations: d.organisations.organisations.filter((o) => o.id !== 'region-blekinge') } }), 'region-blekinge'],
+    ['field', (d: CooperationData) => ({ ...d, 'partner-regions': { ...d['partner-regions'], fields_of_cooperation: d['partner-regions'].fields_of_cooperation.filter((f) => f.id !== 'youth') } }), 'youth'],
+    ['direction', (d: CooperationData) => ({ ...d, directions: { ...d.directions, directions: d.directions.directions.filter((x) => x.id !== 'asia') } }), 'asia'],
+  ])('calls a %s reference validation let through a bug, naming it', async (what, breakData, id) => {
+    const broken = breakData(await fixtureData());
+    expect(() => buildModel(broken)).toThrow(`model: unknown ${what} "${id}" passed validation`);
   });
 });
 
@@ -234,7 +239,7 @@ describe('a model with two funded programmes', () => {
 
   it('ranks and totals by lead country within each programme', () => {
     expect([project('red').rankInProgramme, project('ben-east').rankInProgramme, project('business-matryoshka').rankInProgramme]).toEqual([1, 2, 4]);
-    expect(project('red').programme).toMatchObject({ id: 'interreg', totalBudgetEur: 1_299_029, projectCount: 2 });
+    expect(project('red').programme).toEqual({ id: 'interreg', name: 'Interreg', calls: [], totalBudgetEur: 1_299_029, projectCount: 2 });
     const interreg = two.fundedProgrammes[0]!;
     expect(interreg.byLeadCountry.map((c) => [c.country.code, c.projects, c.budgetEur])).toEqual([
       ['SE', 1, 790_336],

@@ -1,6 +1,7 @@
 // The checks across records and files, each broken once in a copy of the
 // fixture: the exact words, hint and place of its error. (invalid-data.test.ts
 // has the table of codes and positions for every kind of mistake.)
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectionNames, loadData } from '../../src/load/data-set.ts';
 import { validateData } from '../../src/validate/index.ts';
@@ -91,6 +92,13 @@ describe('references', () => {
   it('reports a reference that also fails its schema once, as the schema error with the reference\'s suggestion', async () => {
     const { line, column } = await edit(dir, 'partner-regions.yaml', 'country: SE', `country: ${CARET}SW`);
     expect(await onlyError()).toMatchObject({ code: 'schema', hint: "did you mean 'SE'?", at: ['partner-regions.yaml', line, column] });
+  });
+});
+
+describe('a data folder that is not there', () => {
+  it('is one error, with no place in a file', async () => {
+    const result = await validateDir(join(dir, 'nowhere'));
+    expect(result.ok ? [] : result.errors.map((e) => [e.code, e.at])).toEqual([['io', undefined]]);
   });
 });
 

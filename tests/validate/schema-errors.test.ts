@@ -24,6 +24,7 @@ const SCHEMA = {
     date: { type: 'string', format: 'date' },
     status: { enum: ['partner', 'planned'], hint: 'partner or planned' },
     letter: { enum: LETTERS },
+    twelve: { enum: LETTERS.slice(0, 12) },
     even: { type: 'integer', multipleOf: 2 },
     kind: { type: 'string' },
     extra: { type: 'string' },
@@ -70,7 +71,9 @@ describe('a schema error, in words', () => {
     ['an impossible date', ['date: 2005-02-30'], ['"2005-02-30" is not a valid date', 2, 7, '/date', undefined]],
     ['a value not allowed, with the allowed ones and a suggestion', ['status: partnr'], ['"partnr" is not an allowed value; allowed: partner, planned', 2, 9, '/status', "did you mean 'partner'?"]],
     ['a value not allowed and like none, with the schema\'s hint', ['status: zzzzzz'], ['"zzzzzz" is not an allowed value; allowed: partner, planned', 2, 9, '/status', 'partner or planned']],
+    ['a value not allowed among twelve, listed', ['twelve: zzz'], ['"zzz" is not an allowed value; allowed: a, b, c, d, e, f, g, h, i, j, k, l', 2, 9, '/twelve', undefined]],
     ['a value not allowed among more than twelve, not listed', ['letter: zzz'], ['"zzz" is not an allowed value', 2, 9, '/letter', undefined]],
+    ['text too long and of the wrong form, once', ['name: abcdef1'], ['must have at most 5 characters, got 7', 2, 7, '/name', undefined]],
     ['any other keyword, in ajv\'s words', ['even: 3'], ['must be multiple of 2', 2, 7, '/even', undefined]],
     ['an unknown property like a known one', ['nmae: x'], ['unknown property "nmae"', 2, 1, '/nmae', "did you mean 'name'?"]],
     ['a missing property that a condition requires, once', ['kind: special'], ['missing required property "extra"', 1, 1, '/', 'add "extra:" to this mapping']],
@@ -85,10 +88,12 @@ describe('a schema error, in words', () => {
   });
 
   it('reports every missing and unknown property, but one error per value', () => {
-    const parsed = parseYamlFile('data/x.yaml', Buffer.from('a: 1\nb: 2\ncount: "x"\n'));
+    const parsed = parseYamlFile('data/x.yaml', Buffer.from('a: 1\nb: 2\ncount: "x"\nkind: special\n'));
     if (!parsed.ok) throw new Error('the example does not parse');
     validate(parsed.file.value);
     expect(schemaErrors(parsed.file, validate.errors ?? []).map((e) => e.message)).toEqual([
+      // Both at the mapping itself: the condition's first, as ajv checks it first.
+      'missing required property "extra"',
       'missing required property "id"',
       'unknown property "a"',
       'unknown property "b"',

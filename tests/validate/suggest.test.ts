@@ -8,6 +8,8 @@ describe('closest', () => {
     ['an exact match, whatever the case', 'RED', ['asap', 'red'], 'red'],
     ['a candidate the input begins', 'budget_euro', ['title', 'budget_eur'], 'budget_eur'],
     ['a candidate that begins the input', 'proj', ['programmes', 'projects'], 'projects'],
+    ['a candidate the input begins, however much longer', 'projectsxxxx', ['proj'], 'proj'],
+    ['an exact match over a longer one listed first', 'red', ['redx', 'red'], 'red'],
     ['two letters swapped (2 edits)', 'interbatlic', ['maritour', 'interbaltic'], 'interbaltic'],
     ['3 edits in 9 letters: within a third', 'kittenabc', ['sittingabc'], 'sittingabc'],
     ['4 edits in 9 letters: too far', 'kittenabc', ['sittingabd'], undefined],

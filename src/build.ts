@@ -7,6 +7,7 @@
 // stays fast.
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { NO_DATA_CHANGES, writeChanges, type Changes, type OutputChanges } from './changes/report.ts';
 import type { Config } from './config.ts';
 import { ReportError, type Sources } from './errors.ts';
 import { fingerprint, sha256 } from './output/fingerprint.ts';
@@ -27,6 +28,8 @@ export interface BuildOptions extends Selection {
   locales?: readonly string[];
   /** Rebuild every selected output, changed or not. */
   force?: boolean;
+  /** Also bundle each language's outputs into out/release/ (a whole build only). */
+  release?: boolean;
   /** Per-document browser timeout. */
   timeoutMs?: number;
   executablePath?: string;
@@ -53,7 +56,8 @@ export interface BuildSummary {
   removed: string[];
 }
 
-export type BuildResult = ({ ok: true } & BuildSummary) | ({ ok: false; errors: ReportError[]; sources: Sources } & BuildSummary);
+/** A build that succeeds says what changed since the previous one (also in out/changes.md), and which release zips it wrote. */
+export type BuildResult = ({ ok: true; changes: Changes; releases: string[] } & BuildSummary) | ({ ok: false; errors: ReportError[]; sources: Sources } & BuildSummary);
 
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   const summary: BuildSummary = { built: [], skipped: [], removed: [] };
@@ -69,14 +73,18 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   );
   const [manifest, state] = await Promise.all([readManifest(config.outDir), readState(config.outDir)]);
 
-  if (!options.force && state?.fingerprint === inputs && state.selection === selection && manifest && (await inPlace(config, state))) {
+  // A release needs the report's name and date, which only prepared data gives: it takes the longer way.
+  if (!options.force && !options.release && state?.fingerprint === inputs && state.selection === selection && manifest && (await inPlace(config, state))) {
     options.onPlan?.(manifest.outputs.length);
     for (const entry of manifest.outputs) {
       const event = { key: entry.key, path: entry.path, kind: entry.kind, status: 'skipped', bytes: entry.bytes, ms: 0 } as const;
       summary.skipped.push(event);
       options.onOutput?.(event);
     }
-    return { ok: true, ...summary };
+    // The fingerprint covers the data: nothing changed, and nothing was made.
+    const changes: Changes = { since: 'the previous build', compared: true, data: NO_DATA_CHANGES, outputs: { rebuilt: [], added: [], removed: [] } };
+    await writeChanges(config.outDir, changes);
+    return { ok: true, ...summary, changes, releases: [] };
   }
 
   const resources = createResources();
@@ -192,7 +200,26 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
     failures.sort((a, b) => (a.output < b.output ? -1 : 1));
     return { ok: false, errors: mergeRepeated(failures), sources: new Map(), ...summary };
   }
-  return { ok: true, ...summary };
+  const { recordChanges } = await import('./changes/record.ts');
+  const outputs: OutputChanges = {
+    rebuilt: summary.built.filter((e) => previous.has(e.path)).map((e) => e.path).sort(),
+    added: summary.built.filter((e) => !previous.has(e.path)).map((e) => e.path).sort(),
+    removed: [...summary.removed].sort(),
+  };
+  const { schemasDir, outDir } = config;
+  const changes = await recordChanges({ outDir, schemasDir, locales: prepared.env.catalogue.locales, data: prepared.data, outputs });
+  // The web edition offers every output of every language: a partial build leaves the last whole one.
+  if (!partial && prepared.editions.length === prepared.env.catalogue.locales.length) {
+    const { writeSite } = await import('./site/write.ts');
+    await writeSite({ outDir, templatesDir: config.templatesDir, catalogue: prepared.env.catalogue, outputs: prepared.outputs, entries: [...entries.values()] });
+  }
+  let releases: string[] = [];
+  if (options.release) {
+    const { writeReleases } = await import('./release/bundle.ts');
+    const { report } = prepared.data.report;
+    releases = await writeReleases({ outDir, outputs: [...entries.values()], tool: tool.name, report, locales: prepared.editions.map((e) => e.locale), created: prepared.env.created });
+  }
+  return { ok: true, ...summary, changes, releases };
 }
 
 /** The tool's name and version for the files, and a digest of its code for the fingerprint. */

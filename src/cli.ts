@@ -5,13 +5,15 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, validate } from './build.ts';
 import { resolveConfig } from './config.ts';
+import { changesJson, changesMarkdown, changesSummary } from './changes/report.ts';
 import { ReportError, errorsToJson, formatErrors } from './errors.ts';
 import { parseShard } from './plan/select.ts';
 import { createProgress } from './progress.ts';
 
 const USAGE = `usage: cooperation-reports validate [--data DIR] [--locale en|ru]... [--reporter text|json]
        cooperation-reports dev [--port 4173] [--host-allow NAME]... [--data DIR] [--out DIR]
-       cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--reporter text|json]`;
+       cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--release] [--reporter text|json]
+       cooperation-reports changes --since REVISION [--data DIR] [--reporter text|json]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed;
@@ -25,7 +27,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         only: { type: 'string', multiple: true },
         locale: { type: 'string', multiple: true },
         shard: { type: 'string' },
+        since: { type: 'string' },
         force: { type: 'boolean', default: false },
+        release: { type: 'boolean', default: false },
         port: { type: 'string' },
         'host-allow': { type: 'string', multiple: true },
         reporter: { type: 'string', default: 'text' },
@@ -41,13 +45,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const [command, ...extra] = positionals;
-  if (command !== 'validate' && command !== 'build' && command !== 'dev') return usage(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'validate' && command !== 'build' && command !== 'dev' && command !== 'changes') return usage(command ? `unknown command "${command}"` : 'no command given');
   if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
   if (values.reporter !== 'text' && values.reporter !== 'json') return usage(`--reporter must be text or json, got "${values.reporter}"`);
   if (command === 'validate' && (values.only || values.shard || values.force || values.out)) {
     return usage('--out, --only, --shard and --force belong to build');
   }
+  if (values.release && command !== 'build') return usage('--release belongs to build');
+  if (values.release && (values.only || values.shard)) return usage('--release bundles whole languages: leave out --only and --shard (--locale picks languages)');
   if (command !== 'dev' && values['host-allow']) return usage('--host-allow belongs to dev');
+  if ((command === 'changes') !== (values.since !== undefined)) return usage(command === 'changes' ? 'changes needs --since REVISION, e.g. --since HEAD~1' : '--since belongs to changes');
+  if (command === 'changes' && (values.only || values.shard || values.force || values.out || values.locale)) return usage('--out, --only, --shard, --force and --locale belong to build');
   const json = values.reporter === 'json';
   let shard;
   try {
@@ -76,6 +84,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'changes') {
+    const { changesSince } = await import('./changes/since.ts');
+    const result = await changesSince(config, values.since!);
+    if (!result.ok) return fail(result.errors, result.sources, json);
+    console.log(json ? changesJson(result.changes) : changesMarkdown(result.changes).trimEnd());
+    return 0;
+  }
+
   if (command === 'validate') {
     const result = await validate(config, values.locale ? { locales: values.locale } : {});
     if (!result.ok) return fail(result.errors, result.sources, json);
@@ -88,6 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const progress = createProgress(process.stdout, (path) => relative(process.cwd(), join(config.outDir, path)) || path);
   const result = await build(config, {
     force: values.force,
+    release: values.release,
     ...(values.only ? { only: values.only } : {}),
     ...(values.locale ? { locales: values.locale } : {}),
     ...(shard ? { shard } : {}),
@@ -97,7 +114,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { built, skipped, removed } = result;
   if (json) {
     const report = { ok: result.ok, built, skipped: skipped.map((s) => s.path), removed, ms: Math.round(ms) };
-    console.log(JSON.stringify(result.ok ? report : { ...report, errors: result.errors }, null, 2));
+    console.log(JSON.stringify(result.ok ? { ...report, changes: result.changes, releases: result.releases } : { ...report, errors: result.errors }, null, 2));
     return result.ok ? 0 : result.errors.some((e) => e.code === 'usage') ? 2 : 1;
   }
   if (!result.ok) {
@@ -105,6 +122,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return fail(result.errors, result.sources, false);
   }
   console.log(progress.done(result, ms));
+  console.log(changesSummary(result.changes, relative(process.cwd(), join(config.outDir, 'changes.md'))));
+  for (const path of result.releases) console.log(`release: ${relative(process.cwd(), join(config.outDir, path))}`);
   return 0;
 }
 

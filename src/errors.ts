@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   template: 'a template cannot be compiled or rendered',
   render: 'an output cannot be rendered',
   browser: 'no usable browser, or the browser failed',
+  'open-data': 'the schemas cannot be turned into the tables of the open data',
+  git: 'git cannot give the data at a revision',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -15,7 +15,7 @@ import { buildModel } from './model/build-model.ts';
 import type { ReportModel } from './model/types.ts';
 import { loadCatalogue } from './plan/catalogue.ts';
 import type { Edition } from './plan/edition.ts';
-import { planOutputs, type PlannedOutput } from './plan/outputs.ts';
+import { planOutputs, type PlannedOutput, type SinkItem } from './plan/outputs.ts';
 import { createResources, type Resources } from './plan/resources.ts';
 import type { PrintOptions, SinkEnv, Tool } from './plan/sink.ts';
 import { SINKS } from './sinks.ts';
@@ -87,13 +87,17 @@ export async function prepare(config: Config, options: PrepareOptions = {}): Pro
   const editions: Edition[] = [];
   try {
     const messages = new Map<string, Messages>();
-    for (const locale of languages) messages.set(locale, await loadMessages(config.templatesDir, locale, config.cwd));
+    for (const locale of languages) messages.set(locale, await loadMessages(config.templatesDir, locale, config.cwd, catalogue.localeAt[locale]));
+    const localized = new Map<string, CooperationData>();
     const models = new Map<string, ReportModel>();
     const missing: ReportError[] = [];
     for (const locale of languages) {
-      const localized = localizeData(validated.data, { locale, name: messages.get(locale)!.language.name }, validated.translated, validated.parsed);
-      if (localized.ok) models.set(locale, buildModel(localized.data, locale));
-      else missing.push(...localized.errors);
+      const result = localizeData(validated.data, { locale, name: messages.get(locale)!.language.name }, validated.translated, validated.parsed);
+      if (!result.ok) missing.push(...result.errors);
+      else {
+        localized.set(locale, result.data);
+        models.set(locale, buildModel(result.data, locale));
+      }
     }
     if (missing.length > 0) return fail(missing);
 
@@ -106,19 +110,22 @@ export async function prepare(config: Config, options: PrepareOptions = {}): Pro
       resources: options.resources ?? createResources(),
     };
     const plans = new Map<string, unknown>();
+    const listed = new Map<string, SinkItem[]>();
     for (const locale of languages) {
       const model = models.get(locale)!;
       const formatter = createFormatter(messages.get(locale)!.language.tag, model.report.currency);
       const templates = await createTemplates({ templatesDir: config.templatesDir, cwd: config.cwd, formatter, messages: messages.get(locale)!, locales: languages });
-      const edition = { locale, model, messages: messages.get(locale)!, formatter, templates };
+      const edition = { locale, data: localized.get(locale)!, model, messages: messages.get(locale)!, formatter, templates };
       editions.push(edition);
       for (const entry of catalogue.outputs) {
         const sink = SINKS[entry.kind];
         if (!sink) throw new ReportError('template', `no sink makes outputs of kind "${entry.kind}"`, entry.at.kind, `kinds: ${Object.keys(SINKS).join(', ')}`);
-        plans.set(`${locale}/${entry.id}`, await sink.plan(entry, edition, env));
+        const plan = await sink.plan(entry, edition, env);
+        plans.set(`${locale}/${entry.id}`, plan);
+        if (sink.items && !entry.each) listed.set(`${locale}/${entry.id}`, sink.items(plan));
       }
     }
-    const outputs = planOutputs(catalogue, editions, plans);
+    const outputs = planOutputs(catalogue, editions, plans, listed);
     return { ok: true, data: validated.data, editions, outputs, env, files: validated.files, records: validated.records };
   } catch (error) {
     const read = new Map(editions.flatMap((e) => [...e.templates.sources]));

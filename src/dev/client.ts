@@ -71,7 +71,7 @@ export function indexHtml(entries: readonly IndexEntry[]): string {
     .join('\n');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cooperation-reports preview</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;margin:32px;color:#1d1d1f}table{border-collapse:collapse}td,th{padding:6px 14px;border-bottom:1px solid #ddd;text-align:left}a{color:#1f3a5f}</style>
-</head><body><h1>Preview</h1><p>Briefs rebuild as you edit data/, schemas/ and templates/; PDFs and workbooks follow in the background.</p>
+</head><body><h1>Preview</h1><p>Briefs rebuild as you edit data/, schemas/ and templates/; PDFs and workbooks follow in the background. The web edition, as last built: <a href="/out/site/index.html">out/site/</a>.</p>
 <table><tr><th>Output</th><th>Title</th><th>HTML</th><th>File</th></tr>
 ${rows}
 </table>${CLIENT_SCRIPT}</body></html>`;

@@ -45,7 +45,17 @@ interface State {
   problem?: string;
 }
 
-const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  // The web edition, out/site/.
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+/** Pages of out/site/: their styles and the fonts inside them, nothing else, no script. */
+const SITE_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src data:; img-src data:";
 
 /** The names of this machine a browser uses for a server on 127.0.0.1. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -214,7 +224,8 @@ export async function startDevServer(config: Config, options: DevServerOptions =
       if (relative.startsWith('..') || relative.startsWith(sep) || !file.startsWith(config.outDir + sep)) return reply(res, 403, 'text/plain', 'outside out/');
       const found = await stat(file).catch(() => undefined);
       if (!found?.isFile()) return reply(res, 404, 'text/plain', 'not built (yet)');
-      return reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
+      const headers: Record<string, string> = extname(file) === '.html' ? { 'Content-Security-Policy': SITE_POLICY } : {};
+      return reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), headers);
     }
     reply(res, 404, 'text/plain', 'not found');
   }

@@ -46,8 +46,13 @@ export function registerFormatHelpers(hb: typeof Handlebars, f: Formatter): void
 
 export function registerBriefHelpers(hb: typeof Handlebars, f: Formatter, messages: Messages): void {
   registerFormatHelpers(hb, f);
-  hb.registerHelper('t', function (key: unknown, options: Handlebars.HelperOptions) {
-    return messages.format(String(key), options.hash as Record<string, unknown>, f);
+  hb.registerHelper('t', function (key: unknown, options: Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } }) {
+    try {
+      return messages.format(String(key), options.hash as Record<string, unknown>);
+    } catch (error) {
+      // Placed at the call, like the other helpers' errors.
+      throw new Error(`${(error as Error).message}${options.loc ? ` - ${options.loc.start.line}:${options.loc.start.column}` : ''}`, { cause: error });
+    }
   });
   // A year is printed as written, never with a thousands separator: "2006", not "2,006".
   define(hb, 'year', isText, 'a year or date', (v) => String(v).slice(0, 4));

@@ -9,6 +9,7 @@ import type { Edition } from '../plan/edition.ts';
 import type { PlannedOutput } from '../plan/outputs.ts';
 import type { SinkEnv } from '../plan/sink.ts';
 import { chartSet } from './charts/chart-set.ts';
+import { hyphenateHtml } from './hyphenate.ts';
 import { loadStyles, type Styles } from './styles.ts';
 
 export interface BriefPlan {
@@ -45,7 +46,7 @@ export function renderBrief(output: PlannedOutput<BriefPlan>): string {
     charts: chartSet(model, item, edition.formatter, edition.messages, (svg) => templates.safe(svg)),
   };
   // The body is rendered on its own, so an error inside it names the brief's file, not the layout's.
-  const body = templates.safe(plan.template(item ?? root, { data: { root } }));
+  const body = templates.safe(hyphenateHtml(plan.template(item ?? root, { data: { root } }), edition.locale));
   return plan.layout({ ...root, body });
 }
 

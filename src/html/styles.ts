@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { ReportError } from '../errors.ts';
 
 const require = createRequire(import.meta.url);
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -33,7 +34,11 @@ export async function loadStyles(templatesDir: string, fonts: readonly string[],
   const faces = await Promise.all(fonts.map((specifier) => fontFaces(specifier, assets)));
   const own = await Promise.all(css.map((file) => readFile(join(templatesDir, file), 'utf8')));
   const all = [...faces, ...own].join('\n');
-  if (/<\/style/i.test(all)) throw new Error('a stylesheet contains "</style"');
+  const closing = own.findIndex((text) => /<\/style/i.test(text));
+  if (closing >= 0) {
+    // The styles go inside <style>: this text would end the element and start markup.
+    throw new ReportError('template', `templates/${css[closing]} contains "</style"`, undefined, 'remove it: a stylesheet cannot contain the text </style');
+  }
   const families = [...new Set(faces.flatMap((css) => [...css.matchAll(/font-family: '([^']+)'/g)].map((m) => m[1]!)))];
   // Sorted: fonts load in parallel, so the map's order varies from run to run.
   const digest = sha256(JSON.stringify([...assets].map(([url, a]) => [url, sha256(a.body)]).sort()));

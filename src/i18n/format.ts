@@ -2,9 +2,10 @@
 // text (HTML, PDF) and as Excel number formats, so the two never disagree.
 // Everything follows from a BCP 47 tag through Intl: a new language needs no
 // code here.
+import { excelLocaleId } from './excel-locales.ts';
 
 export interface Formatter {
-  /** The BCP 47 tag formats follow, e.g. en-GB. */
+  /** The BCP 47 tag whose conventions the formats follow, e.g. en-GB. */
   tag: string;
   money(eur: number): string;
   number(n: number): string;
@@ -13,8 +14,16 @@ export interface Formatter {
   percent(share: number): string;
   date(iso: string): string;
   list(items: readonly string[]): string;
-  /** Excel number formats matching the text forms above. */
-  excel: { money: string; number: string; percent: string; date: string };
+  /** Excel number formats matching the text forms above; compactMoney for chart axes. */
+  excel: {
+    money: string;
+    number: string;
+    percent: string;
+    date: string;
+    compactMoney: string;
+    /** The date format in Excel 2016's syntax (MS-XLSX formatCode16), where the classic code cannot ask for the genitive month. */
+    date16?: string;
+  };
 }
 
 export function createFormatter(tag: string, currency = 'EUR'): Formatter {
@@ -33,20 +42,53 @@ export function createFormatter(tag: string, currency = 'EUR'): Formatter {
     percent: (s) => percent.format(s),
     date: (iso) => date.format(new Date(`${iso}T00:00:00Z`)),
     list: (items) => list.format(items),
-    excel: { money: excelMoney(money), number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' },
+    excel: excelFormats(tag, money, date),
   };
 }
 
-/**
- * Excel stores formats in its own invariant syntax and the viewer's locale
- * decides the separators, so only the currency's place differs by language:
- * before the number ("€1,234") or after it ("1 234 €").
- */
-function excelMoney(money: Intl.NumberFormat): string {
+// Excel stores formats in its own invariant syntax, tagged with the language's
+// locale ID ([$-809] en-GB, [$-419] ru-RU; [$€-809] is the euro placed as in
+// that locale) so that month names follow the workbook's language whatever the
+// viewer's settings; LibreOffice also takes the separators from the tag. Excel
+// 2016 and later read the formatCode16 form, which asks for the genitive
+// month where the language declines it (31 декабря; LibreOffice chooses it by
+// itself, and would read Excel's older genitive code [$-FC19] as English). A
+// zero amount reads "—". Where and how the currency and the date's words
+// stand comes from Intl; a language without a known locale ID gets untagged
+// formats, which follow the viewer's settings.
+function excelFormats(tag: string, money: Intl.NumberFormat, date: Intl.DateTimeFormat): Formatter['excel'] {
+  const id = excelLocaleId(tag);
+  const prefix = id ? `[$-${id}]` : '';
   const parts = money.formatToParts(1234);
   const at = parts.findIndex((p) => p.type === 'currency');
-  const symbol = `"${parts[at]!.value}"`;
-  const first = parts.findIndex((p) => p.type === 'integer');
-  if (at < first) return `${symbol}${parts[at + 1]?.type === 'literal' ? ' ' : ''}#,##0`;
-  return `#,##0${parts[at - 1]?.type === 'literal' ? ' ' : ''}${symbol}`;
+  const symbol = parts[at]!.value;
+  const before = at < parts.findIndex((p) => p.type === 'integer');
+  // A space between the number and the currency only where the language puts one ("€ 1.234", "1 234 €", "1.234€").
+  const gap = parts[before ? at + 1 : at - 1]?.type === 'literal' ? ' ' : '';
+  const compactSuffix = new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 })
+    .formatToParts(1_500_000)
+    .filter((p) => p.type === 'compact' || (p.type === 'literal' && p.value.trim() === ''))
+    .map((p) => p.value)
+    .join('');
+  const sign = id ? `[$${symbol}-${id}]` : `"${symbol}"`;
+  const dateCode = date
+    .formatToParts(new Date(Date.UTC(2005, 11, 31)))
+    .map((p) => (p.type === 'day' ? 'd' : p.type === 'month' ? 'mmmm' : p.type === 'year' ? 'yyyy' : quote(p.value)))
+    .join('');
+  const standalone = new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2005, 11, 31)));
+  const inDate = date.formatToParts(new Date(Date.UTC(2005, 11, 31))).find((p) => p.type === 'month')?.value;
+  return {
+    money: before ? `${sign}${gap}#,##0;-${sign}${gap}#,##0;"—"` : `${prefix}#,##0${gap}"${symbol}";-#,##0${gap}"${symbol}";"—"`,
+    number: `${prefix}#,##0`,
+    percent: `${prefix}0.0%`,
+    date: `${prefix}${dateCode}`,
+    compactMoney: before ? `${sign}#,##0.0,,${quote(compactSuffix)}` : `${prefix}#,##0.0,,${quote(`${compactSuffix} ${symbol}`)}`,
+    ...(inDate !== standalone ? { date16: `[$-${tag}-x-genlower]${dateCode}` } : {}),
+  };
+}
+
+/** Literal text in a format code: spaces may stand bare, anything else is quoted. */
+function quote(text: string): string {
+  const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text.replace(/\u00a0|\u202f/g, ' ')) ?? [];
+  return core === '' ? lead + trail : `${lead}"${core}"${trail}`;
 }

@@ -1,12 +1,14 @@
 // The message catalogue of a locale (templates/i18n/<locale>.yaml): every
-// label and sentence the templates print that is not data. A missing key or
-// placeholder is an error, never a silent fallback.
+// label and sentence the templates print that is not data, in ICU
+// MessageFormat, so counts follow the language's plural rules ("1 project",
+// "2 проекта", "5 проектов"). A missing key or placeholder is an error, never
+// a silent fallback.
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { ReportError, type Position } from '../errors.ts';
 import { positionOf } from '../load/positions.ts';
 import { parseYamlFile } from '../load/yaml-file.ts';
-import type { Formatter } from './format.ts';
 
 export interface Messages {
   locale: string;
@@ -15,17 +17,26 @@ export interface Messages {
   keys(): string[];
   /** The message `key` as written, without filling placeholders; undefined if there is none. */
   text(key: string): string | undefined;
-  /** The message `key` with its {placeholders} filled from `values`. */
-  format(key: string, values: Record<string, unknown>, formatter: Formatter): string;
+  /** The message `key` with its {placeholders} and {count, plural, ...} filled from `values`. */
+  format(key: string, values: Record<string, unknown>): string;
 }
 
-export async function loadMessages(templatesDir: string, locale: string, cwd: string): Promise<Messages> {
+/** The declaration's texts under workbook: are Handlebars templates looked up by text(), not ICU messages. */
+const NOT_ICU = 'workbook.';
+
+/** `at`: where the catalogue names this language, for a missing file. */
+export async function loadMessages(templatesDir: string, locale: string, cwd: string, at?: Position): Promise<Messages> {
   const path = join(templatesDir, 'i18n', `${locale}.yaml`);
   const file = relative(cwd, path);
-  const parsed = parseYamlFile(file, await readFile(path));
+  const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
+    if (cause.code !== 'ENOENT') throw cause;
+    throw new ReportError('template', `no message catalogue ${file} for the language "${locale}"`, at, `copy templates/i18n/en.yaml to ${file} and translate it, or remove ${locale} from locales:`, { cause });
+  });
+  const parsed = parseYamlFile(file, bytes);
   if (!parsed.ok) throw parsed.errors[0];
+  const where = (key: string) => positionOf(parsed.file, `/${key.split('.').join('/')}`);
   const flat = new Map<string, string>();
-  flatten(parsed.file.value, '', flat, (pointer) => positionOf(parsed.file, pointer));
+  flatten(parsed.file.value, '', flat, where);
 
   const language = { name: flat.get('language.name'), tag: flat.get('language.tag') };
   if (!language.name || !language.tag || !validTag(language.tag)) {
@@ -36,20 +47,32 @@ export async function loadMessages(templatesDir: string, locale: string, cwd: st
       'start it with language: { name: German, tag: de-DE }: the tag (BCP 47) decides how numbers, money and dates are written',
     );
   }
+  // Every message compiles now, so a broken one is an error at its own line before anything renders.
+  const compiled = new Map<string, IntlMessageFormat>();
+  for (const [key, message] of flat) {
+    if (key.startsWith(NOT_ICU)) continue;
+    try {
+      compiled.set(key, new IntlMessageFormat(message, language.tag, undefined, { ignoreTag: true }));
+    } catch (cause) {
+      throw new ReportError('template', `message "${key}" is not valid ICU MessageFormat: ${(cause as Error).message}`, where(key), 'placeholders look like {name}; counts like {count, plural, one {# project} other {# projects}}; a literal brace is quoted: \'{\'', { cause });
+    }
+  }
+
   return {
     locale,
     language: { name: language.name, tag: language.tag },
     keys: () => [...flat.keys()],
     text: (key) => flat.get(key),
-    format(key, values, formatter) {
-      const message = flat.get(key);
+    format(key, values) {
+      const message = compiled.get(key);
       // Plain errors: the template that called {{t}} reports them at its own file.
       if (message === undefined) throw new Error(`no message "${key}" in ${file}`);
-      return message.replace(/\{(\w+)\}/g, (_, name: string) => {
-        if (!(name in values)) throw new Error(`message "${key}" needs a value for {${name}}`);
-        const value = values[name];
-        return typeof value === 'number' ? formatter.number(value) : String(value);
-      });
+      try {
+        return String(message.format(values as Record<string, string | number>));
+      } catch (cause) {
+        const missing = /"(\w+)"/.exec((cause as Error).message)?.[1];
+        throw new Error(`message "${key}" needs a value for {${missing ?? '?'}}`, { cause });
+      }
     },
   };
 }
@@ -62,12 +85,12 @@ function validTag(tag: string): boolean {
   }
 }
 
-function flatten(value: unknown, prefix: string, into: Map<string, string>, at: (pointer: string) => Position): void {
+function flatten(value: unknown, prefix: string, into: Map<string, string>, at: (key: string) => Position): void {
   if (typeof value === 'string') {
     into.set(prefix, value);
   } else if (value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, into, at);
   } else {
-    throw new ReportError('template', `message "${prefix}" must be text`, at(`/${prefix.split('.').join('/')}`), 'write the message as a quoted string');
+    throw new ReportError('template', `message "${prefix}" must be text`, at(prefix), 'write the message as a quoted string');
   }
 }

@@ -1,8 +1,10 @@
 // Stamps a brief's metadata on Chromium's PDF and makes the bytes reproducible:
 // the dates come from the data, not the clock, and the file ID from the content.
-// Everything else Chromium wrote (structure tree, outline, fonts) is kept as is.
+// The structure tree, outline and fonts Chromium wrote are kept; src/pdf/
+// standards.ts adds what PDF/A-2 and PDF/UA-1 need on top.
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { applyStandards } from './standards.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -33,6 +35,8 @@ export async function finishPdf(printed: Uint8Array, meta: PdfMetadata): Promise
   // Chromium stamps the time of printing; the data's date replaces it.
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
+  // The XMP packet repeats the Info dictionary's values, as PDF/A requires.
+  applyStandards(doc, { ...meta, keywords: meta.keywords.join(', ') });
 
   // The file ID is a digest of what Chromium printed (less its print time) and of
   // the metadata, so equal content gets an equal ID without saving twice.

@@ -35,6 +35,8 @@ export interface Catalogue {
   text: string;
   /** The one place a language is named. */
   locales: string[];
+  /** Where each language is named, for errors about it. */
+  localeAt: Record<string, Position>;
   styles: { fonts: string[]; css: string[] };
   outputs: CatalogueEntry[];
 }
@@ -46,7 +48,7 @@ export async function loadCatalogue(config: Config): Promise<CatalogueResult> {
   const checked = await loadYamlWithSchema(path, join(config.templatesDir, 'schemas', 'catalogue.schema.json'), config.cwd);
   if (!checked.ok) return checked;
   const { file } = checked;
-  const raw = file.value as Omit<Catalogue, 'file' | 'outputs'> & { outputs: Omit<CatalogueEntry, 'at'>[] };
+  const raw = file.value as Omit<Catalogue, 'file' | 'text' | 'localeAt' | 'outputs'> & { outputs: Omit<CatalogueEntry, 'at'>[] };
   const errors: ReportError[] = [];
   const seen = new Set<string>();
   const outputs = raw.outputs.map((entry, i) => {
@@ -63,5 +65,6 @@ export async function loadCatalogue(config: Config): Promise<CatalogueResult> {
     return { ...entry, at: Object.fromEntries(FIELDS.map((f) => [f, at(f)])) as Record<EntryField, Position> };
   });
   if (errors.length > 0) return { ok: false, errors, sources: new Map([[file.file, file.text]]) };
-  return { ok: true, catalogue: { file: file.file, text: file.text, locales: raw.locales, styles: raw.styles, outputs } };
+  const localeAt = Object.fromEntries(raw.locales.map((locale, i) => [locale, positionOf(file, `/locales/${i}`)]));
+  return { ok: true, catalogue: { file: file.file, text: file.text, locales: raw.locales, localeAt, styles: raw.styles, outputs } };
 }

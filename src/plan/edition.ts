@@ -5,9 +5,12 @@ import type { Templates } from '../handlebars/templates.ts';
 import type { Formatter } from '../i18n/format.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { ReportModel } from '../model/types.ts';
+import type { CooperationData } from '../validate/data-types.ts';
 
 export interface Edition {
   locale: string;
+  /** The validated data in this language, as the model was built from it. */
+  data: CooperationData;
   model: ReportModel;
   messages: Messages;
   formatter: Formatter;

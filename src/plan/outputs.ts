@@ -23,8 +23,19 @@ export interface PlannedOutput<Plan = unknown> {
   keywords: string[];
 }
 
-/** `plans`: each entry's sink plan, by `<locale>/<entry id>`. */
-export function planOutputs(catalogue: Catalogue, editions: readonly Edition[], plans: ReadonlyMap<string, unknown>): PlannedOutput[] {
+/** An output a sink chose for an entry (Sink.items): the item its path is filled from, and the name ending its key. */
+export interface SinkItem {
+  item: unknown;
+  name: string;
+}
+
+/** `plans`: each entry's sink plan, by `<locale>/<entry id>`; `listed`: the items a sink chose for an entry, by the same key. */
+export function planOutputs(
+  catalogue: Catalogue,
+  editions: readonly Edition[],
+  plans: ReadonlyMap<string, unknown>,
+  listed: ReadonlyMap<string, readonly SinkItem[]> = new Map(),
+): PlannedOutput[] {
   const planned: PlannedOutput[] = [];
   const byPath = new Map<string, string>();
   for (const edition of editions) {
@@ -32,7 +43,8 @@ export function planOutputs(catalogue: Catalogue, editions: readonly Edition[], 
     for (const entry of catalogue.outputs) {
       const field = (name: 'path' | 'title' | 'subject' | 'keywords') => edition.templates.inline(entry[name] ?? '', entry.at[name]);
       const [path, title, subject, keywords] = [field('path'), field('title'), field('subject'), field('keywords')];
-      const items = entry.each ? itemsOf(entry, model) : [{ item: model, name: undefined }];
+      const chosen = listed.get(`${locale}/${entry.id}`);
+      const items = entry.each ? itemsOf(entry, model) : (chosen ?? [{ item: model, name: undefined }]);
       for (const { item, name } of items) {
         const context = item;
         const options = { data: { root: model } };
@@ -50,7 +62,7 @@ export function planOutputs(catalogue: Catalogue, editions: readonly Edition[], 
           edition,
           entry,
           plan: plans.get(`${locale}/${entry.id}`),
-          ...(entry.each ? { item } : {}),
+          ...(entry.each || chosen ? { item } : {}),
           path: relative,
           title: entry.title ? title(context, options) : '',
           subject: entry.subject ? subject(context, options) : '',

@@ -4,7 +4,7 @@
 import type { Config } from '../config.ts';
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
 import type { Edition } from './edition.ts';
-import type { PlannedOutput } from './outputs.ts';
+import type { PlannedOutput, SinkItem } from './outputs.ts';
 import type { Resources } from './resources.ts';
 
 export interface Sink<Plan = unknown> {
@@ -16,6 +16,12 @@ export interface Sink<Plan = unknown> {
    * cause, so `validate` reports everything the build would.
    */
   plan(entry: CatalogueEntry, edition: Edition, env: SinkEnv): Promise<Plan>;
+  /**
+   * The outputs of an entry without `each:`, when the sink decides them (one
+   * file per table of the data): each item fills the entry's path template and
+   * its name ends the output's key. Without it an entry makes one output.
+   */
+  items?(plan: Plan): SinkItem[];
   /** One output: what it is made from (digested to decide whether to rebuild) and how to make its bytes. */
   work(output: PlannedOutput<Plan>, env: SinkEnv): Promise<OutputWork>;
   /** Starts costly resources early (a browser), when a build is sure to need them, before the catalogue is read. */

@@ -689,6 +689,20 @@ export interface TheReport {
       language: 'en' | 'ru';
       note?: Note;
     };
+    /**
+     * The terms under which the data may be reused, stated in the open data package
+     */
+    licence?: {
+      /**
+       * An Open Definition or SPDX licence identifier, e.g. CC-BY-4.0
+       */
+      name: string;
+      /**
+       * The licence's address
+       */
+      path?: string;
+      title?: Name;
+    };
     introduction: Text;
     introduction_ru?: Text4;
   };

@@ -15,6 +15,7 @@ import { loadYamlWithSchema } from '../validate/yaml-schema.ts';
 import { checkCalls } from '../handlebars/checks.ts';
 import { BUILT_IN_HELPERS, FORMAT_HELPERS, registerFormatHelpers } from '../handlebars/helpers.ts';
 import type { Formatter } from '../i18n/format.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 export type ValueType = 'text' | 'integer' | 'year' | 'money' | 'percent' | 'date';
 
@@ -43,6 +44,21 @@ export interface ColumnDeclaration extends ValueSource {
   total: 'sum' | 'none' | 'label';
   /** A comment on the header cell. */
   note?: string;
+  /** A group of the message catalogue: the cell shows the message `<labels>.<value>` instead of the value. */
+  labels?: string;
+}
+
+/** A bar chart beside the sheet's table: one bar per row, one series per value column. */
+export interface ChartDeclaration {
+  title: string;
+  /** The header of the column that names the bars. */
+  categories: string;
+  /** The headers of the numeric columns drawn as bars. */
+  values: string[];
+  categoryAxis: string;
+  valueAxis: string;
+  /** The series' bars one on top of the other rather than side by side. */
+  stacked?: boolean;
 }
 
 export interface SheetDeclaration {
@@ -52,6 +68,7 @@ export interface SheetDeclaration {
   columns: ColumnDeclaration[];
   totalLabel?: string;
   orientation?: 'portrait' | 'landscape';
+  chart?: ChartDeclaration;
 }
 
 export interface SummaryDeclaration {
@@ -84,11 +101,12 @@ export async function loadWorkbookDeclaration(options: {
   cwd: string;
   model: ReportModel;
   formatter: Formatter;
+  messages: Messages;
 }): Promise<DeclarationResult> {
   const checked = await loadYamlWithSchema(options.path, options.schemaPath, options.cwd, options.at);
   if (!checked.ok) return checked;
   const declaration = withDefaults(checked.file);
-  const errors = new DeclarationChecker(checked.file, declaration, options.model, options.formatter).check();
+  const errors = new DeclarationChecker(checked.file, declaration, options.model, options.formatter, options.messages).check();
   return errors.length > 0
     ? { ok: false, errors, sources: new Map([[checked.file.file, checked.file.text]]) }
     : { ok: true, declaration, at: (pointer) => positionOf(checked.file, pointer), sources: new Map([[checked.file.file, checked.file.text]]) };
@@ -173,13 +191,14 @@ export interface ColumnRef {
   part: 'row' | 'data' | 'total';
 }
 
-export type FormulaPart = { text: string } | { row: true } | { ref: ColumnRef };
+export type FormulaPart = { text: string } | { row: true } | { ref: ColumnRef } | { label: string };
 
 /**
  * Splits a formula at its placeholders: {row} is the row's number, {Header}
  * the row's cell of that column, {Header:data} and {Header:total} the column's
- * data cells and total cell; {Sheet!Header:data} names another sheet's column.
- * Returns a message for braces that do not pair up.
+ * data cells and total cell; {Sheet!Header:data} names another sheet's column;
+ * {@group.key} is a message of the catalogue as a criterion (COUNTIF) that
+ * matches exactly that label. Returns a message for braces that do not pair up.
  */
 export function parseFormula(formula: string): FormulaPart[] | string {
   const parts: FormulaPart[] = [];
@@ -192,19 +211,23 @@ export function parseFormula(formula: string): FormulaPart[] | string {
       parts.push({ row: true });
       continue;
     }
+    if (inner.startsWith('@')) {
+      parts.push({ label: inner.slice(1) });
+      continue;
+    }
     const [, sheet, header, part] = /^(?:([^!]+)!)?(.*?)(?::(data|total))?$/.exec(inner)!;
     parts.push({ ref: { ...(sheet === undefined ? {} : { sheet }), header: header!, part: (part as 'data' | 'total' | undefined) ?? 'row' } });
   }
   parts.push({ text: formula.slice(last) });
   const stray = parts.some((p) => 'text' in p && /[{}]/.test(p.text));
-  return stray ? 'a { or } does not pair up; placeholders look like {row}, {Header}, {Header:data} or {Sheet!Header:total}' : parts;
+  return stray ? 'a { or } does not pair up; placeholders look like {row}, {Header}, {Header:data}, {Sheet!Header:total} or {@group.key}' : parts;
 }
 
 /** The formula with its placeholders renamed; the text between them is kept as written. */
 export function renameFormula(formula: string, rename: (ref: ColumnRef) => ColumnRef): string {
   const parts = parseFormula(formula);
   if (typeof parts === 'string') return formula;
-  return parts.map((p) => ('text' in p ? p.text : 'row' in p ? '{row}' : placeholder(rename(p.ref)))).join('');
+  return parts.map((p) => ('text' in p ? p.text : 'row' in p ? '{row}' : 'label' in p ? `{@${p.label}}` : placeholder(rename(p.ref)))).join('');
 }
 
 function placeholder(ref: ColumnRef): string {
@@ -231,6 +254,7 @@ class DeclarationChecker {
     private readonly declaration: WorkbookDeclaration,
     private readonly model: ReportModel,
     formatter: Formatter,
+    private readonly messages: Messages,
   ) {
     this.compile = templateCompiler(formatter);
   }
@@ -285,7 +309,9 @@ class DeclarationChecker {
         this.fail('template', `a ${column.type} column cannot be summed`, `${at}/total`, 'sum columns of type integer, money or percent');
       }
       if (column.link && column.type !== 'text') this.fail('template', `a link is text, but the column is ${column.type}`, `${at}/link`, 'remove type or link');
+      if (column.labels !== undefined && (column.type !== 'text' || column.link)) this.fail('template', 'labels replace text values: the column must be plain text', `${at}/labels`, 'remove type and link, or labels');
       values?.forEach((value, i) => {
+        if (column.labels !== undefined && value !== undefined) this.message(`${column.labels}.${String(value)}`, `${at}/${column.field ? 'field' : 'text'}`, `${row(i)}: `);
         if (typeof value !== 'string') return;
         if (column.link === 'sheet' && !this.isSheet(value)) this.unknownSheet(value, `${at}/${column.field ? 'field' : 'text'}`, row(i));
         if (column.link === 'url' && !isAllowedLink(value)) {
@@ -293,6 +319,29 @@ class DeclarationChecker {
         }
       });
     });
+    if (sheet.chart) this.chart(sheet, sheet.chart, `${pointer}/chart`);
+  }
+
+  private chart(sheet: SheetDeclaration, chart: ChartDeclaration, pointer: string): void {
+    for (const key of ['title', 'categoryAxis', 'valueAxis'] as const) this.render(chart[key], `${pointer}/${key}`, [this.model]);
+    const headers = sheet.columns.map((c) => c.header);
+    const column = (header: string, at: string) => {
+      const found = findColumn(sheet, header);
+      if (!found) this.fail('unknown-ref', `sheet "${sheet.name}" has no column "${header}"`, at, didYouMean(header, headers) ?? `its columns: ${headers.join(', ')}`);
+      return found;
+    };
+    column(chart.categories, `${pointer}/categories`);
+    chart.values.forEach((header, i) => {
+      const found = column(header, `${pointer}/values/${i}`);
+      if (found && !NUMERIC_TYPES.has(found.type)) this.fail('template', `column "${header}" is ${found.type}; bars need numbers`, `${pointer}/values/${i}`, 'chart columns of type integer, money or percent');
+    });
+  }
+
+  /** A message of the catalogue, which a label or a formula needs. */
+  private message(key: string, pointer: string, where = ''): void {
+    if (this.messages.text(key) !== undefined) return;
+    const group = key.slice(0, key.lastIndexOf('.'));
+    this.fail('unknown-ref', `${where}no message "${key}" in the ${this.messages.locale} catalogue`, pointer, `add it under ${group}: in templates/i18n/*.yaml`);
   }
 
   /** The values of a field or text for each context, after checking they suit the type. */
@@ -358,6 +407,10 @@ class DeclarationChecker {
     }
     for (const part of parts) {
       if ('text' in part) continue;
+      if ('label' in part) {
+        this.message(part.label, pointer);
+        continue;
+      }
       if ('row' in part) {
         if (!own) this.fail('template', '{row} has no meaning on the summary', pointer, 'refer to a column of a sheet, e.g. {Projects!Budget (EUR):data}');
         continue;

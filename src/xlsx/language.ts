@@ -1,7 +1,8 @@
 // A workbook declaration in another language. The declaration is written once,
 // in the data's language (English); for any other language every sheet name, header, label, note and property is looked up
 // under `workbook.<English text>` in the locale's message catalogue, and the
-// formulas' {Sheet!Header} placeholders are renamed to match. A text without
+// formulas' {Sheet!Header} placeholders are renamed to match; labels from the
+// catalogue ({@group.key}, a column's labels) are looked up when written. A text without
 // its translation is an error at the place in the declaration that needs it.
 import { ReportError, ReportErrors, type Position, type Sources } from '../errors.ts';
 import type { Messages } from '../i18n/messages.ts';
@@ -62,6 +63,14 @@ export function translateDeclaration(declaration: WorkbookDeclaration, messages:
           const q = `${p}/columns/${j}`;
           return strip({ ...c, header: t(c.header, `${q}/header`), note: opt(c.note, `${q}/note`), formula: formula(c.formula, `${q}/formula`) });
         }),
+        chart: sheet.chart && {
+          ...sheet.chart,
+          title: t(sheet.chart.title, `${p}/chart/title`),
+          categories: t(sheet.chart.categories, `${p}/chart/categories`),
+          values: sheet.chart.values.map((v, j) => t(v, `${p}/chart/values/${j}`)),
+          categoryAxis: t(sheet.chart.categoryAxis, `${p}/chart/categoryAxis`),
+          valueAxis: t(sheet.chart.valueAxis, `${p}/chart/valueAxis`),
+        },
       });
     }),
   };

@@ -3,6 +3,7 @@
 // Equal model and declaration, equal workbook.
 import { join } from 'node:path';
 import { ReportError, ReportErrors } from '../errors.ts';
+import type { PlannedOutput } from '../plan/outputs.ts';
 import type { Sink } from '../plan/sink.ts';
 import { loadWorkbookDeclaration, type WorkbookDeclaration } from './declaration.ts';
 import { translateDeclaration } from './language.ts';
@@ -19,6 +20,7 @@ export const xlsxSink: Sink<WorkbookDeclaration> = {
       cwd,
       model: edition.model,
       formatter: edition.formatter,
+      messages: edition.messages,
     });
     if (!declared.ok) throw new ReportErrors(declared.errors, declared.sources);
     // Declarations are written in the data's own language.
@@ -26,15 +28,20 @@ export const xlsxSink: Sink<WorkbookDeclaration> = {
   },
   async work(output, env) {
     const declaration = output.plan;
-    const { model, formatter } = output.edition;
+    const { model, formatter, messages } = output.edition;
     return {
       inputs: [env.created, declaration, model],
       // ExcelJS loads only when a workbook has to be made.
       async make() {
         const { renderWorkbook } = await import('./writer.ts');
-        const bytes = await renderWorkbook(model, declaration, { formatter, created: env.created });
+        const bytes = await renderWorkbook(model, declaration, { formatter, messages, created: env.created });
         return { bytes, sheets: declaration.sheets.length + 1 };
       },
     };
   },
 };
+
+/** Outputs this sink makes, for tools that render a workbook themselves. */
+export function isWorkbook(output: PlannedOutput): output is PlannedOutput<WorkbookDeclaration> {
+  return output.entry.kind === xlsxSink.kind;
+}

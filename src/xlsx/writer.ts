@@ -1,12 +1,20 @@
 // The one workbook writer: lays out a checked WorkbookDeclaration over the
 // model with ExcelJS. Numbers stay numbers with the locale layer's Excel
 // formats; formulas carry the model's figures as cached results; every data
-// sheet is an Excel table (which brings its own filter buttons). The output is
+// sheet is an Excel table (which brings its own filter buttons); declared
+// charts are added to the package afterwards (src/xlsx/). The output is
 // byte-reproducible: no clock, no randomness.
 import ExcelJS from 'exceljs';
 import { ReportError } from '../errors.ts';
 import type { ReportModel } from '../model/types.ts';
 import type { Formatter } from '../i18n/format.ts';
+import type { Messages } from '../i18n/messages.ts';
+import type { PlacedChart } from './drawings.ts';
+import { finishPackage } from './package.ts';
+import { MARGINS, printableHeight, printLayout, type Orientation } from './print-setup.ts';
+import { placeChart } from './sheet-chart.ts';
+import { tableNames } from './table-names.ts';
+import { fittedWidth, lineCount } from './text-metrics.ts';
 import {
   NUMERIC_TYPES,
   parseFormula,
@@ -24,6 +32,8 @@ import {
 
 export interface WorkbookOptions {
   formatter: Formatter;
+  /** The catalogue of the workbook's language, for labels. */
+  messages: Messages;
   /** Creation and modification date of the document, from the data, never the clock. */
   created: Date;
 }
@@ -31,18 +41,21 @@ export interface WorkbookOptions {
 /** Excel's limit on the text of one cell. */
 export const MAX_CELL_TEXT = 32_767;
 const WIDTH = { min: 8, max: 50 };
-/** Wider than this (in characters) prints in landscape. */
-const PORTRAIT_WIDTH = 130;
+/** ExcelJS writes no <col> for a width of 9, its idea of the default: it is made the sheets' default. */
+const DEFAULT_WIDTH = 9;
+/** Room for a header's filter button, in characters. */
+const FILTER_BUTTON = 3;
 const HEADER_FILL = 'FF1F3864';
 /** Arial (Liberation Sans in LibreOffice) has the same metrics everywhere, unlike Calibri. */
 const FONT = { name: 'Arial', size: 10, family: 2 } as const;
+/** Excel's line of Arial 10, and the room above and below the text. */
 const LINE_HEIGHT = 12.75;
-/** Characters of Arial 10 text per unit of column width (the width of a digit of the default font). */
-const CHARS_PER_WIDTH = 1.2;
+const ROW_PADDING = 2;
 const LINK_COLOR = 'FF0563C1';
 
 interface Layout {
   sheet: SheetDeclaration;
+  tableName: string;
   rows: unknown[];
   letters: Map<string, string>;
   firstRow: number;
@@ -78,14 +91,16 @@ class Writer {
     private readonly options: WorkbookOptions,
   ) {
     this.compile = templateCompiler(options.formatter);
+    const names = tableNames(declaration.sheets.map((s) => s.name));
     // Every sheet's rows are placed before any is written: formulas refer across sheets.
-    for (const sheet of declaration.sheets) {
+    for (const [i, sheet] of declaration.sheets.entries()) {
       const rows = sheetRows(model, sheet);
       if (!rows) throw new ReportError('render', `sheet "${sheet.name}": "${String(sheet.rows)}" is not a list in the model`);
       const hasTotal = sheet.columns.some((c) => c.total !== 'none');
       const lastRow = 1 + Math.max(1, rows.length);
       this.layouts.set(sheet.name.toLowerCase(), {
         sheet,
+        tableName: names[i]!,
         rows,
         letters: new Map(sheet.columns.map((c, j) => [c.header.toLowerCase(), columnLetter(j + 1)])),
         firstRow: 2,
@@ -108,18 +123,62 @@ class Writer {
     const header = `&L${title.replace(/&/g, '&&')}`;
 
     const summary = addSheet(wb, d.summary.name);
-    this.writeSummary(summary);
-    finishSheet(summary, { header, footer: d.footer });
+    finishSheet(summary, this.writeSummary(summary), { header, footer: d.footer });
+    const charts: PlacedChart[] = [];
     for (const layout of this.layouts.values()) {
       const ws = addSheet(wb, layout.sheet.name);
-      this.writeTable(ws, layout);
-      finishSheet(ws, { header, footer: d.footer, orientation: layout.sheet.orientation });
+      const laidOut = this.writeTable(ws, layout);
+      const print = finishSheet(ws, laidOut, { header, footer: d.footer, orientation: layout.sheet.orientation });
+      if (layout.sheet.chart) charts.push(this.chart(ws, layout, laidOut, print));
     }
-    const zip = new Uint8Array(await wb.xlsx.writeBuffer());
-    return pinZipDates(zip, options.created);
+    // Stored, not compressed: the package step compresses each part once, as it writes the archive again.
+    const zip = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+    return pinZipDates(await finishPackage(zip, {
+      author: wb.creator,
+      font: FONT,
+      formats16: options.formatter.excel.date16 ? { [options.formatter.excel.date]: options.formatter.excel.date16 } : {},
+      charts,
+    }), options.created);
   }
 
-  private writeSummary(ws: ExcelJS.Worksheet): void {
+  private chart(ws: ExcelJS.Worksheet, layout: Layout, laidOut: LaidOut, print: PrintSetup): PlacedChart {
+    const chart = layout.sheet.chart!;
+    const { formatter } = this.options;
+    const index = (header: string) => layout.sheet.columns.findIndex((c) => c.header.toLowerCase() === header.toLowerCase());
+    const dataCells = laidOut.cells.slice(0, layout.rows.length);
+    const values = chart.values.map((header) => {
+      const j = index(header);
+      const column = layout.sheet.columns[j]!;
+      return { index: j, header: column.header, numbers: dataCells.map((r) => r[j]!.number), format: NUMBER_FORMATS[column.type]!(formatter) };
+    });
+    const money = values.every((v) => layout.sheet.columns[v.index]!.type === 'money');
+    return placeChart(
+      {
+        sheetName: layout.sheet.name,
+        // ExcelJS names each sheet's part by its id.
+        sheetPart: `xl/worksheets/sheet${ws.id}.xml`,
+        letters: layout.sheet.columns.map((_, j) => columnLetter(j + 1)),
+        widths: laidOut.widths,
+        heights: laidOut.heights,
+        defaults: { width: DEFAULT_WIDTH, height: LINE_HEIGHT },
+        firstRow: layout.firstRow,
+        lastRow: layout.lastRow,
+      },
+      {
+        title: this.text(chart.title),
+        categoryAxis: this.text(chart.categoryAxis),
+        valueAxis: this.text(chart.valueAxis),
+        valueAxisFormat: money ? formatter.excel.compactMoney : values[0]!.format,
+        stacked: chart.stacked ?? false,
+        language: formatter.tag,
+        categories: { index: index(chart.categories), texts: dataCells.map((r) => r[index(chart.categories)]!.shown) },
+        values,
+        maxHeight: print.pageHeight,
+      },
+    );
+  }
+
+  private writeSummary(ws: ExcelJS.Worksheet): LaidOut {
     const { headers, figures } = this.declaration.summary;
     const rows = figures.map((f) => [
       this.textCell(this.text(f.label), 'summary label'),
@@ -129,16 +188,16 @@ class Writer {
     ]);
     ws.addRow([headers.figure, headers.value, headers.sheet, headers.note]);
     rows.forEach((r) => ws.addRow(r.map((c) => c.value)));
-    layOut(ws, { headers: [headers.figure, headers.value, headers.sheet, headers.note], rows, widths: [], wraps: [], filterButtons: false }, this.options.formatter);
+    return layOut(ws, { headers: [headers.figure, headers.value, headers.sheet, headers.note], rows, widths: [], wraps: [], filterButtons: false }, this.options.formatter);
   }
 
-  private writeTable(ws: ExcelJS.Worksheet, layout: Layout): void {
+  private writeTable(ws: ExcelJS.Worksheet, layout: Layout): LaidOut {
     const { sheet, rows } = layout;
     const headers = sheet.columns.map((c) => c.header);
     // A table needs a data row: an empty one stands in when there are none.
     const cells = rows.length > 0 ? rows.map((row, i) => sheet.columns.map((c) => this.valueCell(c, row, layout, layout.firstRow + i))) : [headers.map(() => EMPTY)];
     ws.addTable({
-      name: tableName(sheet.name, this.declaration),
+      name: layout.tableName,
       ref: 'A1',
       headerRow: true,
       totalsRow: false,
@@ -151,7 +210,7 @@ class Writer {
     });
     const total = layout.totalRow === undefined ? undefined : sheet.columns.map((c, j) => this.totalCell(c, j, cells, layout));
     if (total) ws.getRow(layout.totalRow!).values = total.map((c) => c.value);
-    layOut(ws, { headers, rows: cells, total, widths: sheet.columns.map((c) => c.width), wraps: sheet.columns.map((c) => c.wrap), filterButtons: true }, this.options.formatter);
+    return layOut(ws, { headers, rows: cells, total, widths: sheet.columns.map((c) => c.width), wraps: sheet.columns.map((c) => c.wrap), filterButtons: true }, this.options.formatter);
   }
 
   private totalCell(column: ColumnDeclaration, j: number, cells: Cell[][], layout: Layout): Cell {
@@ -171,7 +230,9 @@ class Writer {
   private valueCell(spec: ColumnDeclaration | FigureDeclaration, context: unknown, layout: Layout | undefined, row: number | undefined): Cell {
     const raw = spec.text !== undefined ? this.compile(spec.text)(context, this.model) : resolvePath(context, spec.field!);
     const where = layout ? `sheet "${layout.sheet.name}", row ${row}` : 'summary';
-    if (raw === undefined || raw === null) return EMPTY;
+    // A blank cell, not an empty string (which COUNTA would count).
+    if (raw === undefined || raw === null || raw === '') return EMPTY;
+    if ('labels' in spec && spec.labels !== undefined) return this.textCell(this.label(`${spec.labels}.${String(raw)}`), where);
     if ('link' in spec && spec.link === 'sheet') return this.sheetLink(String(raw));
     if ('link' in spec && spec.link === 'url') return urlLink(String(raw), where);
     const cell = this.typedCell(raw, spec.type, where);
@@ -207,7 +268,7 @@ class Writer {
   private formula(formula: string, own: Layout | undefined, row: number | undefined): string {
     const parts = parseFormula(formula);
     if (typeof parts === 'string') throw new ReportError('render', `formula ${formula}: ${parts}`);
-    const expanded = parts.map((p) => ('text' in p ? p.text : 'row' in p ? String(row) : this.reference(p.ref, own, row))).join('');
+    const expanded = parts.map((p) => ('text' in p ? p.text : 'row' in p ? String(row) : 'label' in p ? criterion(this.label(p.label)) : this.reference(p.ref, own, row))).join('');
     return expanded.replace(/^=/, '');
   }
 
@@ -223,6 +284,12 @@ class Writer {
 
   private text(source: string): string {
     return this.compile(source)(this.model, this.model);
+  }
+
+  private label(key: string): string {
+    const label = this.options.messages.text(key);
+    if (label === undefined) throw new ReportError('render', `no message "${key}" in the ${this.options.messages.locale} catalogue`);
+    return label;
   }
 }
 
@@ -252,6 +319,12 @@ function cellText(text: string, where: string): string {
 function urlLink(url: string, where: string): Cell {
   if (!isAllowedLink(url)) throw new ReportError('render', `${where}: links may only go to https: or mailto: addresses, not ${url}`);
   return { value: { formula: `HYPERLINK(${formulaString(url)},${formulaString(url)})`, result: url }, type: 'text', shown: url, link: true };
+}
+
+/** A COUNTIF criterion that matches exactly `label`: no wildcards, no leading comparison. */
+function criterion(label: string): string {
+  if (/[*?~]|^[=<>]/.test(label)) throw new ReportError('render', `the label ${JSON.stringify(label)} cannot be counted: COUNTIF reads * ? ~ and a leading = < > as patterns`);
+  return formulaString(label);
 }
 
 /** An Excel string literal; formulas limit them to 255 characters. */
@@ -289,19 +362,30 @@ interface Grid {
   filterButtons: boolean;
 }
 
+/** A sheet as laid out: its cells below the header row, column widths (characters) and row heights (points), header row first. */
+interface LaidOut {
+  cells: Cell[][];
+  widths: number[];
+  heights: number[];
+}
+
 /** Styles, widths and heights of a sheet whose values are written: header row 1, then rows, then the total. */
-function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
+function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): LaidOut {
   const all = [...grid.rows, ...(grid.total ? [grid.total] : [])];
+  const button = grid.filterButtons ? FILTER_BUTTON : 0;
   const columns = grid.headers.map((header, j) => {
     const cells = all.map((r) => r[j]!);
-    const fitted = Math.max(header.length + (grid.filterButtons ? 3 : 1), ...cells.map((c) => longestLine(c.shown) + 1));
+    const content = Math.max(0, ...cells.map((c) => fittedWidth(c.shown)));
+    // A header may wrap onto two lines, but no word of it breaks.
+    const words = Math.max(...header.split(' ').map((w) => fittedWidth(w, { bold: true })));
+    const fitted = Math.max(content, words + button, Math.ceil(fittedWidth(header, { bold: true }) / 2) + button);
     const width = grid.widths[j] ?? Math.min(WIDTH.max, Math.max(WIDTH.min, fitted));
     // Numbers and dates line up on the right, and so do their headers.
     const numeric = cells.some((c) => c.value !== null) && cells.every((c) => c.value === null || (c.type !== 'text' && !c.link));
-    return { width, wrap: grid.wraps[j] ?? fitted > width, numeric };
+    return { width, wrap: grid.wraps[j] ?? (content > width || cells.some((c) => c.shown.includes('\n'))), numeric };
   });
-  // ExcelJS writes no <col> for a width of 9, its idea of the default: make it the sheet's default.
-  ws.properties.defaultColWidth = 9;
+  ws.properties.defaultColWidth = DEFAULT_WIDTH;
+  ws.properties.defaultRowHeight = LINE_HEIGHT;
   columns.forEach((c, j) => (ws.getColumn(j + 1).width = c.width));
 
   const header = ws.getRow(1);
@@ -309,9 +393,12 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
     const cell = header.getCell(j + 1);
     cell.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    // A white rule between headers, which would otherwise run together on the dark fill.
+    cell.border = { right: { style: 'thin', color: { argb: 'FFFFFFFF' } } };
     cell.alignment = { vertical: 'top', wrapText: true, ...(columns[j]!.numeric ? { horizontal: 'right' } : {}) };
   });
-  header.height = rowHeight(grid.headers.map((text, j) => lineCount(text, columns[j]!.width)));
+  header.height = rowHeight(grid.headers.map((text, j) => lineCount(text, columns[j]!.width - button, { bold: true })));
+  const heights = [header.height];
 
   all.forEach((cells, i) => {
     const row = ws.getRow(2 + i);
@@ -324,8 +411,10 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): void {
       cell.font = c.link ? { ...FONT, color: { argb: LINK_COLOR }, underline: true } : { ...FONT, bold: isTotal };
       if (isTotal) cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
     });
-    row.height = rowHeight(cells.map((c, j) => (columns[j]!.wrap ? lineCount(c.shown, columns[j]!.width) : 1)));
+    row.height = rowHeight(cells.map((c, j) => (columns[j]!.wrap ? lineCount(c.shown, columns[j]!.width, { bold: isTotal }) : 1)));
+    heights.push(row.height);
   });
+  return { cells: all, widths: columns.map((c) => c.width), heights };
 }
 
 const NUMBER_FORMATS: Partial<Record<ValueType, (f: Formatter) => string>> = {
@@ -336,70 +425,40 @@ const NUMBER_FORMATS: Partial<Record<ValueType, (f: Formatter) => string>> = {
   date: (f) => f.excel.date,
 };
 
-/**
- * Neither Excel nor LibreOffice fits row heights to wrapped text on opening a
- * file, so heights are estimated: greedy word wrap at the column's width.
- */
-function lineCount(text: string, width: number): number {
-  const capacity = Math.max(1, Math.floor(width * CHARS_PER_WIDTH) - 1);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines += 1;
-    for (const word of paragraph.split(' ')) {
-      const length = word.length + (used > 0 ? 1 : 0);
-      if (used > 0 && used + length > capacity) {
-        lines += Math.ceil(word.length / capacity);
-        used = word.length % capacity;
-      } else used += length;
-    }
-  }
-  return lines;
-}
-
 function rowHeight(lines: readonly number[]): number {
-  return Math.max(1, ...lines) * LINE_HEIGHT + 2;
+  return Math.max(1, ...lines) * LINE_HEIGHT + ROW_PADDING;
 }
 
-function finishSheet(ws: ExcelJS.Worksheet, page: { header: string; footer: string; orientation?: 'portrait' | 'landscape' | undefined }): void {
+interface PrintSetup {
+  /** The room below the header row on a printed page, in the sheet's points (before scaling). */
+  pageHeight: number;
+}
+
+/**
+ * A4 in the orientation the width calls for, scaled to the page width only as
+ * far as the text stays legible (print-setup.ts); the header row repeats on
+ * every page, and the first column too where the table spans pages side by side.
+ */
+function finishSheet(ws: ExcelJS.Worksheet, laidOut: LaidOut, page: { header: string; footer: string; orientation?: Orientation | undefined }): PrintSetup {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  const width = ws.columns.reduce((sum, c) => sum + (c.width ?? 9), 0);
+  const print = printLayout(laidOut.widths, page.orientation);
   ws.pageSetup = {
     paperSize: 9, // A4
-    orientation: page.orientation ?? (width > PORTRAIT_WIDTH ? 'landscape' : 'portrait'),
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    orientation: print.orientation,
+    scale: print.scale,
     printTitlesRow: '1:1',
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    // Pages side by side print in pairs: the left and right halves of the same rows.
+    ...(print.repeatFirstColumn ? { printTitlesColumn: 'A:A', pageOrder: 'overThenDown' as const } : {}),
+    margins: { left: MARGINS.side, right: MARGINS.side, top: MARGINS.end, bottom: MARGINS.end, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddHeader: page.header, oddFooter: page.footer };
-}
-
-/** A table name from the sheet name (Partner regions -> PartnerRegions), unique and never a cell reference. */
-function tableName(sheet: string, declaration: WorkbookDeclaration): string {
-  let name = identifier(sheet);
-  if (!/^[A-Za-z_]/.test(name) || /^([A-Za-z]{1,3}\d+|[RrCc]\d*([RrCc]\d*)?)$/.test(name)) name = `Table_${name}`;
-  const index = declaration.sheets.findIndex((s) => s.name === sheet);
-  const clash = declaration.sheets.slice(0, index).some((s) => identifier(s.name).toLowerCase() === name.toLowerCase());
-  return clash ? `${name}_${index + 1}` : name;
-}
-
-function identifier(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9_]+/)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('');
+  return { pageHeight: (printableHeight(print.orientation) * 100) / print.scale - laidOut.heights[0]! };
 }
 
 function columnLetter(n: number): string {
   let letters = '';
   for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
-}
-
-function longestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map((line) => line.length));
 }
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { flat, readPdf, type PdfContent } from '../helpers/read-pdf.ts';
+import { flat, readPdf, squeeze, type PdfContent } from '../helpers/read-pdf.ts';
 import { fixtureConfig } from '../helpers/fixture.ts';
 import { systemTool } from '../helpers/system-tool.ts';
 
@@ -26,6 +26,8 @@ let out: string;
 const pdfs = new Map<string, PdfContent>();
 const brief = (path: string) => pdfs.get(path)!;
 const text = (path: string) => flat(brief(path).pages.join(' '));
+/** Names may be hyphenated where a column is narrow: compared without spaces and hyphens. */
+const words = (path: string) => squeeze(brief(path).pages.join(''));
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'coop-out-'));
@@ -44,7 +46,6 @@ describe('the three kinds of brief', () => {
   });
 
   it('overview holds the key figures and every section', () => {
-    const t = text(OVERVIEW);
     for (const phrase of [
       '21 foreign partner regions',
       '11 named, in 10 countries',
@@ -56,7 +57,7 @@ describe('the three kinds of brief', () => {
       'Lower Silesian Voivodeship',
       'Maryland',
       'Hebei Province',
-      'Chungcheongnam-',
+      'Chungcheongnam-do',
       'Kyoto Prefecture',
       'Belarus (most intensive)',
       'UNDER CONSIDERATION',
@@ -70,7 +71,7 @@ describe('the three kinds of brief', () => {
       'Friendship and mutual understanding belt on the border with Finland and Estonia',
       '2006 was announced the Year of China in Russia',
     ]) {
-      expect(t).toContain(phrase);
+      expect(words(OVERVIEW)).toContain(squeeze(phrase));
     }
   });
 
@@ -78,13 +79,13 @@ describe('the three kinds of brief', () => {
     const t = text(PROGRAMME);
     for (const p of PROJECTS) {
       expect(t).toContain(p.acronym);
-      expect(t).toContain(p.lead);
+      expect(words(PROGRAMME)).toContain(squeeze(p.lead));
       expect(t).toContain(`${p.budget} ${p.share}`);
     }
     expect(t).toContain('Total (6) €8,442,362 100.0%');
     expect(t).toContain('Germany 2 €3,666,680 43.4%');
-    expect(t).toContain('Minsk Region, Grodno Region, Brest Region, Vitebsk Region');
-    expect(t).toContain('Nenets Autonomous Okrug');
+    expect(words(PROGRAMME)).toContain(squeeze('Minsk Region, Grodno Region, Brest Region, Vitebsk Region'));
+    expect(words(PROGRAMME)).toContain(squeeze('Nenets Autonomous Okrug'));
   });
 
   it.each(PROJECTS)('fact sheet of $acronym is one page with its partners, budget and share', (p) => {
@@ -92,7 +93,7 @@ describe('the three kinds of brief', () => {
     expect(sheet.pages).toHaveLength(1);
     const t = text(`en/projects/${p.id}.pdf`);
     expect(t).toContain(p.acronym);
-    expect(t).toContain(p.lead);
+    expect(words(`en/projects/${p.id}.pdf`)).toContain(squeeze(p.lead));
     expect(t).toContain(p.country);
     expect(t).toContain(`${p.budget}: ${p.share} of the €8,442,362`);
   });

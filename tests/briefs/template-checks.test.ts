@@ -40,6 +40,7 @@ const CASES: Case[] = [
   { name: 'literal prose in a template', file: 'briefs/project.hbs', find: '<dl class="facts">', replace: `<p>${CARET}Key facts</p><dl class="facts">`, message: /the literal text "Key facts" would print the same in en and ru/, hint: /\{\{t "key"\}\}/ },
   { name: 'literal alternate text', file: 'briefs/project.hbs', find: '<dl class="facts">', replace: `<img alt="${CARET}Partner map" src="data:,"><dl class="facts">`, message: /the literal text "Partner map"/ },
   { name: 'unreadable expression', file: 'briefs/overview.hbs', find: '{{number figures.programmes}}', replace: `{{number figures.programmes ${CARET}}}}`, message: /cannot be read here/ },
+  { name: 'a language without its message catalogue', file: 'catalogue.yaml', find: 'locales: [en, ru]', replace: `locales: [en, ru, ${CARET}de]`, message: /no message catalogue templates\/i18n\/de\.yaml for the language "de"/, hint: /copy templates\/i18n\/en\.yaml/ },
   { name: 'misspelt field in a workbook declaration', file: 'workbooks/cooperation-summary.yaml', find: '        field: budgetEur\n        type: money', replace: `        field: ${CARET}budgetEuro\n        type: money`, message: /"budgetEuro" is not in the rows of sheet "Projects"/, hint: /did you mean 'budgetEur'/ },
 ];
 

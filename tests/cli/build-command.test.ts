@@ -20,9 +20,12 @@ describe('build command', () => {
   it('builds only what --only names, with a line per output as its path on disk, and a summary', async () => {
     const run = await runCli(['build', '--data', FIXTURE_DATA, '--out', 'out', '--locale', 'en', '--only', 'project/r*', '--only', 'workbook'], { cwd: dirname(out), env: { ...process.env, CI: 'true' } });
     expect(run.code, run.stderr).toBe(0);
+    // A line per output, the summary, then what changed (tests/changes/).
     const lines = run.stdout.trim().split('\n');
-    expect(lines.slice(0, -1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['out/en/cooperation-summary.xlsx', 'out/en/projects/red.pdf']);
-    expect(lines.at(-1)).toMatch(/^built 2, skipped 0 unchanged \(\d+ KiB written\) in \d+\.\d\d s$/);
+    const done = lines.findIndex((l) => l.startsWith('built '));
+    expect(lines.slice(0, done).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['out/en/cooperation-summary.xlsx', 'out/en/projects/red.pdf']);
+    expect(lines[done]).toMatch(/^built 2, skipped 0 unchanged \(\d+ KiB written\) in \d+\.\d\d s$/);
+    expect(lines[done + 1]).toBe('changes: first build, nothing to compare with; outputs: 0 rebuilt, 2 added, 0 removed (out/changes.md)');
   });
 
   it('reports JSON with --reporter json, and skips what is unchanged', async () => {

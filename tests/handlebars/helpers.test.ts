@@ -6,13 +6,13 @@ import { cssString, registerBriefHelpers } from '../../src/handlebars/helpers.ts
 import { createFormatter } from '../../src/i18n/format.ts';
 import type { Messages } from '../../src/i18n/messages.ts';
 
-/** A catalogue that shows what {{t}} hands it: the key, the values and the formatter's language. */
+/** A catalogue that shows what {{t}} hands it: the key and the values. */
 const messages: Messages = {
   locale: 'en',
   language: { name: 'English', tag: 'en-GB' },
   keys: () => [],
   text: () => undefined,
-  format: (key, values, f) => `${key}(${Object.keys(values).sort().map((k) => `${k}: ${String(values[k])}`).join(', ')}) in ${f.tag}`,
+  format: (key, values) => `${key}(${Object.keys(values).sort().map((k) => `${k}: ${String(values[k])}`).join(', ')})`,
 };
 const hb = Handlebars.create();
 registerBriefHelpers(hb, createFormatter('en-GB'), messages);
@@ -31,9 +31,9 @@ describe('formatting helpers', () => {
     ['{{concat "a" n "b"}}', { n: 1 }, 'a1b'],
     ['{{#if (eq a b)}}same{{else}}different{{/if}}', { a: 1, b: 1 }, 'same'],
     ['{{#if (eq a b)}}same{{else}}different{{/if}}', { a: 1, b: '1' }, 'different'],
-    ['{{t "titles.project" acronym=a count=n}}', { a: 'RED', n: 2 }, 'titles.project(acronym: RED, count: 2) in en-GB'],
+    ['{{t "titles.project" acronym=a count=n}}', { a: 'RED', n: 2 }, 'titles.project(acronym: RED, count: 2)'],
     // What {{t}} returns is text, escaped like any other.
-    ['{{t "titles.project" acronym=a}}', { a: '<b>RED</b>' }, 'titles.project(acronym: &lt;b&gt;RED&lt;/b&gt;) in en-GB'],
+    ['{{t "titles.project" acronym=a}}', { a: '<b>RED</b>' }, 'titles.project(acronym: &lt;b&gt;RED&lt;/b&gt;)'],
     // A CSS string, not HTML: quotes and backslashes escaped for CSS, nothing for HTML.
     ['{{cssString s}}', { s: 'say "hi" & <b>' }, '"say \\22 hi\\22  & \\3c b\\3e "'],
     ['{{cssString n}}', { n: 2005 }, '"2005"'],

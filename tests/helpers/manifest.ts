@@ -16,6 +16,8 @@ export async function outputFiles(out: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.') && e.name !== 'manifest.json' && !e.name.includes('.tmp-'))
     .map((e) => relative(out, join(e.parentPath, e.name)))
+    // The change report and the web edition describe and present a build; the manifest lists what it made.
+    .filter((path) => !['changes.md', 'changes.json'].includes(path) && !path.startsWith('site/') && !path.startsWith('release/'))
     .sort();
 }
 

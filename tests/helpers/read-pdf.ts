@@ -52,6 +52,15 @@ export async function readPdf(path: string): Promise<PdfContent> {
   }
 }
 
+/**
+ * Text for phrase searches in hyphenated columns: without white space and
+ * hyphens, since a hyphen at a line end may be a taken soft hyphen or a typed
+ * one, and pdf.js reads both as "-".
+ */
+export function squeeze(text: string): string {
+  return text.replace(/[\s\u00AD\u2010-]/g, '');
+}
+
 /** Text with line breaks and runs of spaces folded, for phrase searches across lines. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ');

@@ -32,7 +32,7 @@ function expectWellFormed(svg: string): void {
 
 function expectAccessible(svg: string, id: string, title: string): void {
   expect(svg).toContain('role="img"');
-  expect(svg).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+  expect(svg).toContain(`aria-labelledby="${id}-desc"`);
   expect(svg).toContain(`<title id="${id}-title">${escapeXml(title)}</title>`);
   expect(svg).toMatch(new RegExp(`<desc id="${id}-desc">`));
   expect(svg).toMatch(/viewBox="0 0 [\d.]+ [\d.]+"/);

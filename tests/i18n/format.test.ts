@@ -34,7 +34,8 @@ describe('English (en-GB)', () => {
   });
 
   it('gives Excel the same forms as number formats', () => {
-    expect(en.excel).toEqual({ money: '"€"#,##0', number: '#,##0', percent: '0.0%', date: 'd mmmm yyyy' });
+    // Tagged with the language's locale ID, so Excel shows months in it; "—" for a zero amount.
+    expect(en.excel).toEqual({ money: '[$€-809]#,##0;-[$€-809]#,##0;"—"', number: '[$-809]#,##0', percent: '[$-809]0.0%', date: '[$-809]d mmmm yyyy', compactMoney: '[$€-809]#,##0.0,,"m"' });
   });
 });
 
@@ -47,17 +48,20 @@ describe('Russian (ru-RU)', () => {
     expect(ru.compact(1_500_000)).toBe(`1,5${NBSP}млн`);
     expect(ru.date('2005-12-31')).toBe('31 декабря 2005 г.');
     expect(ru.list(['a', 'b', 'c'])).toBe('a, b и c');
-    expect(ru.excel.money).toBe('#,##0 "€"');
+    expect(ru.excel.money).toBe('[$-419]#,##0 "€";-#,##0 "€";"—"');
+    // Excel 2016's code asks for the genitive month: "31 декабря 2005 г.".
+    expect(ru.excel.date16).toBe('[$-ru-RU-x-genlower]d mmmm yyyy "г."');
   });
 });
 
 describe('the currency in Excel formats', () => {
   it.each([
-    ['en-US', 'USD', '"$"#,##0'],
-    ['de-DE', 'EUR', '#,##0 "€"'],
+    ['en-US', 'USD', '[$$-409]#,##0;-[$$-409]#,##0;"—"'],
+    ['de-DE', 'EUR', '[$-407]#,##0 "€";-#,##0 "€";"—"'],
     // Before the number with a space, and after it without one.
-    ['nl-NL', 'EUR', '"€" #,##0'],
-    ['km-KH', 'EUR', '#,##0"€"'],
+    ['nl-NL', 'EUR', '[$€-413] #,##0;-[$€-413] #,##0;"—"'],
+    // No locale ID known for Khmer: the format is untagged and follows the viewer.
+    ['km-KH', 'EUR', '#,##0"€";-#,##0"€";"—"'],
   ])('%s with %s: %s', (tag, currency, format) => {
     expect(createFormatter(tag, currency).excel.money).toBe(format);
   });

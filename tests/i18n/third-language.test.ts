@@ -75,7 +75,8 @@ describe.skipIf(!browserAvailable())('a third language', () => {
     expect(workbook.worksheets.map((w) => w.name)[0]).toBe('Summary (DE)');
     const projects = workbook.getWorksheet('Projects (DE)')!;
     const budget = (projects.getRow(1).values as unknown[]).map(String).indexOf('Budget (EUR) (DE)');
-    expect(projects.getCell(2, budget).numFmt).toBe('#,##0 "€"');
+    // The euro after the number, as in German, and the format tagged with German's locale ID.
+    expect(projects.getCell(2, budget).numFmt).toBe('[$-407]#,##0 "€";-#,##0 "€";"—"');
   });
 
   it('took only the catalogue, the new message catalogue and data files: no code, no schema', async () => {

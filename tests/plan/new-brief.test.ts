@@ -16,6 +16,7 @@ const TEMPLATE = `{{> title-block kicker=(t "brief.country.kicker") heading=name
 <ul>
 {{#each @root.partnerRegions}}{{#if (eq country.code ../code)}}<li>{{name}}</li>{{/if}}{{/each}}
 </ul>
+{{> source-note}}
 `;
 
 const ENTRY = `  - id: country

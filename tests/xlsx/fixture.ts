@@ -9,12 +9,14 @@ import { createFormatter } from '../../src/i18n/format.ts';
 import { loadWorkbookDeclaration, type DeclarationResult, type WorkbookDeclaration } from '../../src/xlsx/declaration.ts';
 import { renderWorkbook } from '../../src/xlsx/writer.ts';
 import { fixtureConfig } from '../helpers/fixture.ts';
+import { loadMessages } from '../../src/i18n/messages.ts';
 
 export const config = fixtureConfig({ cwd: PROJECT_ROOT });
 export const DECLARATION = join(config.templatesDir, 'workbooks', 'cooperation-summary.yaml');
 export const SCHEMA = join(config.templatesDir, 'schemas', 'workbook.schema.json');
 export const CREATED = new Date('2005-12-31T00:00:00Z');
 export const formatter = createFormatter('en-GB');
+export const messages = await loadMessages(config.templatesDir, 'en', config.root);
 
 export async function realModel(): Promise<ReportModel> {
   const result = await validate(config);
@@ -23,7 +25,7 @@ export async function realModel(): Promise<ReportModel> {
 }
 
 export function loadDeclaration(model: ReportModel, path = DECLARATION): Promise<DeclarationResult> {
-  return loadWorkbookDeclaration({ path, schemaPath: SCHEMA, cwd: config.root, model, formatter });
+  return loadWorkbookDeclaration({ path, schemaPath: SCHEMA, cwd: config.root, model, formatter, messages });
 }
 
 export async function realDeclaration(model: ReportModel): Promise<WorkbookDeclaration> {
@@ -33,7 +35,7 @@ export async function realDeclaration(model: ReportModel): Promise<WorkbookDecla
 }
 
 export function render(model: ReportModel, declaration: WorkbookDeclaration): Promise<Uint8Array> {
-  return renderWorkbook(model, declaration, { formatter, created: CREATED });
+  return renderWorkbook(model, declaration, { formatter, messages, created: CREATED });
 }
 
 /** ExcelJS's load() is typed for an ArrayBuffer. */

@@ -26,8 +26,6 @@ const PROJECTS: [string, number][] = [
   ['Business Matryoshka', 347_000],
 ];
 const TOTAL = 8_442_362;
-/** Countries in the data (countries.yaml), one row each on the Countries sheet; Germany is the seventh. */
-const COUNTRIES = 23;
 const sheet = (name: string) => sheetjs.Sheets[name]!;
 const cell = (name: string, address: string) => sheet(name)[address] as XLSX.CellObject;
 /** A table as ExcelJS reads it back (its typings describe the one it writes). */
@@ -36,6 +34,20 @@ interface LoadedTable {
 }
 const tablesOf = (name: string) => excel.getWorksheet(name)!.getTables() as unknown as LoadedTable[];
 const rowsOf = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(sheet(name), { header: 1, blankrows: false });
+/**
+ * A column's letter, found by its header in the file: adding a column to the
+ * declaration moves no expectation here.
+ */
+const col = (name: string, header: string): string => {
+  const at = (rowsOf(name)[0] ?? []).indexOf(header);
+  if (at < 0) throw new Error(`sheet "${name}" has no column "${header}"`);
+  return XLSX.utils.encode_col(at);
+};
+/** The cell of a column (by header) in a row (1-based, the header is row 1). */
+const at = (name: string, header: string, row: number) => cell(name, `${col(name, header)}${row}`);
+/** The Projects total sits below the six projects of 2005: row 8. */
+const TOTAL_ROW = PROJECTS.length + 2;
+const BUDGET = () => col('Projects', 'Budget (EUR)');
 
 describe('cooperation-summary.xlsx', () => {
   it('has the declared sheets in order, in both readers', () => {
@@ -46,95 +58,101 @@ describe('cooperation-summary.xlsx', () => {
   it('heads each sheet with the declared headers', () => {
     expect(rowsOf('Summary')[0]).toEqual(['Figure', 'Value', 'Sheet', 'Note']);
     for (const s of declaration.sheets) expect(rowsOf(s.name)[0], s.name).toEqual(s.columns.map((c) => c.header));
-    expect(rowsOf('Projects')[0]).toEqual([
-      'Acronym', 'Title', 'Programme', 'Calls', 'Leningrad Oblast partners', 'Lead partner', 'Lead country', 'Budget (EUR)', 'Share of total',
-    ]);
+    expect(rowsOf('Projects')[0]).toEqual(expect.arrayContaining(['Acronym', 'Title', 'Calls', 'Lead partner', 'Lead country', 'Budget (EUR)', 'Share of total']));
   });
 
   it('stores budgets as numbers with the euro format', () => {
     PROJECTS.forEach(([acronym, eur], i) => {
-      expect(cell('Projects', `A${i + 2}`).v).toBe(acronym);
-      const budget = cell('Projects', `H${i + 2}`);
+      expect(at('Projects', 'Acronym', i + 2).v).toBe(acronym);
+      const budget = at('Projects', 'Budget (EUR)', i + 2);
       expect(budget.t).toBe('n');
       expect(budget.v).toBe(eur);
       expect(budget.z).toBe(formatter.excel.money);
       expect(budget.f).toBeUndefined();
-      expect(excel.getWorksheet('Projects')!.getCell(`H${i + 2}`).numFmt).toBe(formatter.excel.money);
+      expect(excel.getWorksheet('Projects')!.getCell(`${BUDGET()}${i + 2}`).numFmt).toBe(formatter.excel.money);
     });
   });
 
   it('totals the budgets with a live SUM whose cached value is the model total', () => {
-    const total = cell('Projects', 'H8');
-    expect(total).toMatchObject({ t: 'n', f: 'SUM(H2:H7)', v: 8_442_362, z: formatter.excel.money });
-    expect(excel.getWorksheet('Projects')!.getCell('H8').value).toEqual({ formula: 'SUM(H2:H7)', result: 8_442_362 });
-    expect(cell('Projects', 'A8').v).toBe('Total');
+    const H = BUDGET();
+    const total = at('Projects', 'Budget (EUR)', TOTAL_ROW);
+    expect(total).toMatchObject({ t: 'n', f: `SUM(${H}2:${H}7)`, v: 8_442_362, z: formatter.excel.money });
+    expect(excel.getWorksheet('Projects')!.getCell(`${H}${TOTAL_ROW}`).value).toEqual({ formula: `SUM(${H}2:${H}7)`, result: 8_442_362 });
+    expect(at('Projects', 'Acronym', TOTAL_ROW).v).toBe('Total');
   });
 
   it('computes shares with formulas over the total row, cached values summing to 1', () => {
     const shares = PROJECTS.map(([, eur], i) => {
-      const share = cell('Projects', `I${i + 2}`);
-      expect(share).toMatchObject({ t: 'n', f: `H${i + 2}/H$8`, z: formatter.excel.percent });
+      const share = at('Projects', 'Share of total', i + 2);
+      expect(share).toMatchObject({ t: 'n', f: `${BUDGET()}${i + 2}/${BUDGET()}$${TOTAL_ROW}`, z: formatter.excel.percent });
       expect(share.v).toBeCloseTo(eur / TOTAL, 12);
       return share.v as number;
     });
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(cell('Projects', 'I8').f).toBe('SUM(I2:I7)');
-    expect(cell('Projects', 'I8').v).toBeCloseTo(1, 12);
+    const I = col('Projects', 'Share of total');
+    expect(at('Projects', 'Share of total', TOTAL_ROW).f).toBe(`SUM(${I}2:${I}7)`);
+    expect(at('Projects', 'Share of total', TOTAL_ROW).v).toBeCloseTo(1, 12);
   });
 
   it('keeps text as shared strings: titles, acronyms and partners are never formulas', () => {
-    for (const address of ['A2', 'B2', 'C2', 'D2', 'E2', 'F2', 'G2']) {
-      expect(cell('Projects', address).t).toBe('s');
-      expect(cell('Projects', address).f).toBeUndefined();
+    for (const header of ['Acronym', 'Title', 'Programme', 'Calls', 'Leningrad Oblast partners', 'Lead partner', 'Lead country']) {
+      expect(at('Projects', header, 2).t, header).toBe('s');
+      expect(at('Projects', header, 2).f, header).toBeUndefined();
     }
-    expect(cell('Projects', 'D2').v).toBe('8, 9');
-    expect(cell('Projects', 'E5').v).toBe('Kingisepp Municipal District; Slantsy Municipal District; Vyborg Municipal District');
+    expect(at('Projects', 'Calls', 2).v).toBe('8, 9');
+    // MARITOUR, the fourth project of the source, names three Leningrad Oblast partners.
+    expect(at('Projects', 'Leningrad Oblast partners', 5).v).toBe('Kingisepp Municipal District; Slantsy Municipal District; Vyborg Municipal District');
   });
 
   it('says on the Calls header that the calls are the programme\'s', () => {
-    expect(excel.getWorksheet('Projects')!.getCell('D1').note).toMatch(/calls of the programme/);
+    expect(excel.getWorksheet('Projects')!.getCell(`${col('Projects', 'Calls')}1`).note).toMatch(/calls of the programme/);
   });
 
   it('gives the Summary figures as the model has them, live where a formula can count them', () => {
     const figures = new Map(rowsOf('Summary').slice(1).map((r, i) => [String(r[0]), i + 2]));
-    const at = (label: string) => {
+    const figure = (label: string) => {
       const row = figures.get(label);
       if (row === undefined) throw new Error(`no figure "${label}"`);
-      return { value: cell('Summary', `B${row}`), link: cell('Summary', `C${row}`) };
+      return { value: at('Summary', 'Value', row), link: at('Summary', 'Sheet', row) };
     };
-    const stated = at('Foreign partner regions, stated total');
+    const stated = figure('Foreign partner regions, stated total');
     expect(stated.value).toMatchObject({ t: 'n', v: 21 });
     expect(stated.value.f).toBeUndefined();
-    const named = at('Partner regions named in the report');
-    expect(named.value).toMatchObject({ t: 'n', v: 11, f: `COUNTIF('Partner regions'!$E$2:$E$15,"partner")` });
+    const named = figure('Partner regions named in the report');
+    // Counting the status as shown: its label, not the data's code.
+    expect(named.value).toMatchObject({ t: 'n', v: 11, f: `COUNTIF('Partner regions'!$${col('Partner regions', 'Status')}$2:$${col('Partner regions', 'Status')}$15,"Partner")` });
     // The stated total and the named count sit next to each other.
     expect(figures.get('Partner regions named in the report')).toBe(figures.get('Foreign partner regions, stated total')! + 1);
-    expect(at('Funded projects, Baltic Sea Region programme').value).toMatchObject({ v: 6, f: `COUNTA('Projects'!$A$2:$A$7)` });
-    expect(at('Total budget of these projects').value).toMatchObject({ v: 8_442_362, f: `SUM('Projects'!$H$2:$H$7)`, z: formatter.excel.money });
-    // The seed's figures: 11 partners in 10 countries, 3 Asian regions planned, 5 directions, 13 programmes.
-    expect(at('Countries of the named partner regions').value).toMatchObject({ v: 10 });
-    expect(at('Regions in Asia planned for 2006').value).toMatchObject({ v: 3 });
-    expect(at('Main directions of cooperation').value).toMatchObject({ v: 5 });
-    expect(at('Programmes').value).toMatchObject({ v: 13 });
+    expect(figure('Funded projects, Baltic Sea Region programme').value).toMatchObject({ v: 6, f: `COUNTA('Projects'!$${col('Projects', 'Acronym')}$2:$${col('Projects', 'Acronym')}$7)` });
+    expect(figure('Total budget of these projects').value).toMatchObject({ v: 8_442_362, f: `SUM('Projects'!$${BUDGET()}$2:$${BUDGET()}$7)`, z: formatter.excel.money });
+    expect(figure('Countries of the named partner regions').value).toMatchObject({ v: 10 });
+    expect(figure('Regions in Asia planned for 2006').value).toMatchObject({ v: 3 });
+    expect(figure('Main directions of cooperation').value).toMatchObject({ v: 5 });
+    expect(figure('Programmes').value).toMatchObject({ v: 13 });
     expect(named.link).toMatchObject({ t: 's', v: 'Partner regions', f: `HYPERLINK("#'Partner regions'!A1","Partner regions")` });
   });
 
   it('stores dates as dates', () => {
-    const asOf = cell('Summary', 'B3');
+    const asOf = at('Summary', 'Value', 3);
     expect(asOf).toMatchObject({ t: 'n', z: formatter.excel.date, w: '31 December 2005' });
-    expect(excel.getWorksheet('Summary')!.getCell('B3').value).toEqual(new Date('2005-12-31T00:00:00Z'));
-    expect(excel.getWorksheet('Sources')!.getCell('E2').value).toEqual(new Date('2005-12-31T00:00:00Z'));
+    expect(excel.getWorksheet('Summary')!.getCell(`${col('Summary', 'Value')}3`).value).toEqual(new Date('2005-12-31T00:00:00Z'));
+    expect(excel.getWorksheet('Sources')!.getCell(`${col('Sources', 'As of')}2`).value).toEqual(new Date('2005-12-31T00:00:00Z'));
   });
 
   it('counts partner regions, projects and budgets by country with formulas over the other sheets', () => {
-    const total = COUNTRIES + 2;
-    expect(cell('Countries', 'C2').f).toBe(`COUNTIFS('Partner regions'!$C$2:$C$15,B2,'Partner regions'!$E$2:$E$15,"partner")`);
-    expect(cell('Countries', 'E2').f).toBe(`COUNTIF('Projects'!$G$2:$G$7,A2)`);
-    expect(cell('Countries', 'F2').f).toBe(`SUMIF('Projects'!$G$2:$G$7,A2,'Projects'!$H$2:$H$7)`);
-    expect([`C${total}`, `D${total}`, `E${total}`, `F${total}`].map((a) => cell('Countries', a).v)).toEqual([11, 3, 6, 8_442_362]);
-    // Germany leads A.S.A.P. and MARITOUR: 1,776,888 + 1,889,792.
-    expect(cell('Countries', 'A8').v).toBe('Germany');
-    expect(cell('Countries', 'F8').v).toBe(3_666_680);
+    const rows = model.countryFigures.length;
+    const total = rows + 2;
+    const [iso, country] = [col('Partner regions', 'ISO code'), col('Partner regions', 'Status')];
+    const [lead, budget] = [col('Projects', 'Lead country'), BUDGET()];
+    const [name, code] = [col('Countries', 'Country'), col('Countries', 'ISO code')];
+    expect(at('Countries', 'Partner regions', 2).f).toBe(`COUNTIFS('Partner regions'!$${iso}$2:$${iso}$15,${code}2,'Partner regions'!$${country}$2:$${country}$15,"Partner")`);
+    expect(at('Countries', 'Projects led', 2).f).toBe(`COUNTIF('Projects'!$${lead}$2:$${lead}$7,${name}2)`);
+    expect(at('Countries', 'Budget led (EUR)', 2).f).toBe(`SUMIF('Projects'!$${lead}$2:$${lead}$7,${name}2,'Projects'!$${budget}$2:$${budget}$7)`);
+    // The seed: 11 named partner regions, 3 planned contacts, 6 projects, €8,442,362.
+    expect(['Partner regions', 'Planned contacts', 'Projects led', 'Budget led (EUR)'].map((h) => at('Countries', h, total).v)).toEqual([11, 3, 6, 8_442_362]);
+    // Lead partners in Germany: A.S.A.P. (€1,776,888) and MARITOUR (€1,889,792).
+    const germany = (rowsOf('Countries').findIndex((r) => r.includes('DE')));
+    expect(at('Countries', 'Budget led (EUR)', germany + 1).v).toBe(3_666_680);
   });
 
   it('freezes the header row and lets every data sheet be filtered as an Excel table', () => {
@@ -145,15 +163,18 @@ describe('cooperation-summary.xlsx', () => {
       expect(sheet(ws.name)['!autofilter'], ws.name).toBeUndefined();
     }
     expect(tablesOf('Summary')).toEqual([]);
-    const expected: Record<string, [string, string]> = {
-      Projects: ['Projects', 'A1:I7'],
-      'Partner regions': ['PartnerRegions', 'A1:I15'],
-      Countries: ['Countries', `A1:F${COUNTRIES + 1}`],
-      Programmes: ['Programmes', 'A1:K14'],
-      Directions: ['Directions', 'A1:C6'],
-      Participants: ['Participants', 'A1:E12'],
-      Sources: ['Sources', 'A1:E8'],
+    // Rows of the 2005 data: 6 projects, 14 partner regions (11 named, 3 planned), 13 programmes, 5 directions.
+    const rows: Record<string, [string, number]> = {
+      Projects: ['Projects', 6],
+      'Partner regions': ['PartnerRegions', 14],
+      Countries: ['Countries', model.countryFigures.length],
+      Programmes: ['Programmes', 13],
+      Directions: ['Directions', 5],
+      Participants: ['Participants', 11],
+      Sources: ['Sources', 7],
     };
+    const lastColumn = (name: string) => XLSX.utils.encode_col(declaration.sheets.find((s) => s.name === name)!.columns.length - 1);
+    const expected = Object.fromEntries(Object.entries(rows).map(([name, [table, n]]) => [name, [table, `A1:${lastColumn(name)}${n + 1}`]]));
     for (const [name, [table, ref]] of Object.entries(expected)) {
       const tables = tablesOf(name);
       expect(tables, name).toHaveLength(1);
@@ -166,9 +187,10 @@ describe('cooperation-summary.xlsx', () => {
 
   it('fits column widths to the content within limits and wraps long text', () => {
     const ws = excel.getWorksheet('Projects')!;
-    expect(ws.getColumn(2).width).toBe(40);
-    expect(ws.getCell('B2').alignment).toMatchObject({ wrapText: true });
-    expect(ws.getColumn(8).width).toBeGreaterThanOrEqual('€3,129,653'.length);
+    const title = XLSX.utils.decode_col(col('Projects', 'Title')) + 1;
+    expect(ws.getColumn(title).width).toBe(declaration.sheets[0]!.columns.find((c) => c.header === 'Title')!.width);
+    expect(ws.getCell(`${col('Projects', 'Title')}2`).alignment).toMatchObject({ wrapText: true });
+    expect(ws.getColumn(XLSX.utils.decode_col(BUDGET()) + 1).width).toBeGreaterThanOrEqual('€3,129,653'.length);
     for (const w of excel.worksheets) {
       w.columns.forEach((c) => {
         // A column of the sheet's default width has no width of its own.
@@ -177,19 +199,28 @@ describe('cooperation-summary.xlsx', () => {
         expect(width).toBeLessThanOrEqual(60);
       });
     }
+    // Fitted to the widest text as Arial draws it: narrower than one digit per character.
     const countries = sheet('Countries')['!cols']!;
-    expect(countries[0]!.width).toBe('Russian Federation'.length + 1);
+    expect(countries[0]!.width).toBeGreaterThanOrEqual(15);
+    expect(countries[0]!.width).toBeLessThan('Russian Federation'.length);
   });
 
-  it('prints on A4 fitted to the page width, repeating the header row, with the sheet name and page in the footer', () => {
+  it('prints on A4 at a legible scale, repeating the header row, with the sheet name and page in the footer', () => {
     for (const ws of excel.worksheets) {
-      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
-      expect(ws.headerFooter.oddFooter).toBe('&A — Page &P of &N');
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: false, printTitlesRow: '1:1' });
+      // 10 pt text printed at no less than 8 pt.
+      expect(ws.pageSetup.scale, ws.name).toBeGreaterThanOrEqual(80);
+      expect(ws.pageSetup.scale, ws.name).toBeLessThanOrEqual(100);
+      expect(ws.headerFooter.oddFooter).toBe('&C&A — Page &P of &N');
     }
     expect(excel.getWorksheet('Projects')!.pageSetup.orientation).toBe('landscape');
-    expect(excel.getWorksheet('Summary')!.pageSetup.orientation).toBe('portrait');
+    expect(excel.getWorksheet('Countries')!.pageSetup.orientation).toBe('portrait');
     const titles = sheetjs.Workbook!.Names!.filter((n) => n.Name === '_xlnm.Print_Titles');
-    expect(titles.map((n) => [n.Sheet, n.Ref])).toEqual(SHEETS.map((s, i) => [i, `'${s}'!$1:$1`]));
+    // Programmes is too wide for one page at a legible scale: its pages also repeat the first column.
+    // Any sheet too wide for one page (a column added may make Projects one) repeats its first column too.
+    expect(titles.map((n) => n.Sheet)).toEqual(SHEETS.map((_, i) => i));
+    titles.forEach((n, i) => expect(n.Ref, SHEETS[i]).toMatch(new RegExp(`^('${SHEETS[i]}'!\\$A:\\$A,)?'${SHEETS[i]}'!\\$1:\\$1$`)));
+    expect(titles[SHEETS.indexOf('Programmes')]!.Ref).toBe(`'Programmes'!$A:$A,'Programmes'!$1:$1`);
   });
 
   it('sets the document properties from the data, never the clock', () => {
@@ -245,11 +276,11 @@ describe('the writer, given a declaration that skipped validation', () => {
       });
     const bytes = await render(model, linked('https://example.org/a"b'));
     const ok = XLSX.read(Buffer.from(bytes), { type: 'buffer', cellFormula: true });
-    expect(ok.Sheets.Sources!.F2).toMatchObject({ v: 'https://example.org/a"b', f: 'HYPERLINK("https://example.org/a""b","https://example.org/a""b")' });
+    expect(ok.Sheets.Sources!.E2).toMatchObject({ v: 'https://example.org/a"b', f: 'HYPERLINK("https://example.org/a""b","https://example.org/a""b")' });
     // It looks like a link: blue and underlined.
     const loaded = new ExcelJS.Workbook();
     await loaded.xlsx.load(arrayBuffer(bytes));
-    expect(loaded.getWorksheet('Sources')!.getCell('F2').font).toMatchObject({ underline: true, color: { argb: expect.stringMatching(/^FF/) } });
+    expect(loaded.getWorksheet('Sources')!.getCell('E2').font).toMatchObject({ underline: true, color: { argb: expect.stringMatching(/^FF/) } });
     await expect(render(model, linked('javascript:alert(1)'))).rejects.toMatchObject({ code: 'render', message: 'sheet "Sources", row 2: links may only go to https: or mailto: addresses, not javascript:alert(1)' });
     await expect(render(model, linked('file:///etc/passwd'))).rejects.toMatchObject({ code: 'render' });
   });
@@ -282,7 +313,9 @@ describe('the writer, given a declaration that skipped validation', () => {
   it('writes an empty collection as a table with one empty row and a zero total', async () => {
     const empty = { ...model, projects: [] };
     const wb = XLSX.read(Buffer.from(await render(empty, declaration)), { type: 'buffer', cellFormula: true });
-    expect(wb.Sheets.Projects!.H3).toMatchObject({ f: 'SUM(H2:H2)', v: 0 });
-    expect(wb.Sheets.Summary!.B10).toMatchObject({ f: `COUNTA('Projects'!$A$2:$A$2)` });
+    const [H, A] = [BUDGET(), col('Projects', 'Acronym')];
+    expect(wb.Sheets.Projects![`${H}3`]).toMatchObject({ f: `SUM(${H}2:${H}2)`, v: 0 });
+    const funded = rowsOf('Summary').findIndex((r) => r[0] === 'Funded projects, Baltic Sea Region programme') + 1;
+    expect(wb.Sheets.Summary![`${col('Summary', 'Value')}${funded}`]).toMatchObject({ f: `COUNTA('Projects'!$${A}$2:$${A}$2)` });
   });
 });

@@ -1,5 +1,7 @@
 // The pictures of a brief, drawn from the model as inline SVG. Each chart is
-// computed only when a template asks for it (the map is the costly one).
+// computed only when a template asks for it (the map is the costly one). A
+// chart's description, from the message catalogue, is its alternate text in
+// the PDF: what it shows and every figure it draws.
 import type { Programme, Project, ReportModel } from '../../model/types.ts';
 import { horizontalBarChart } from './bar-chart.ts';
 import { partnerMap } from './partner-map.ts';
@@ -18,7 +20,7 @@ export interface ChartSet {
 
 /** `item` is the programme or project an output is about, if any. */
 export function chartSet(model: ReportModel, item: unknown, f: Formatter, messages: Messages, wrap: (svg: string) => unknown): ChartSet {
-  const t = (key: string, values: Record<string, unknown> = {}) => messages.format(key, values, f);
+  const t = (key: string, values: Record<string, unknown> = {}) => messages.format(key, values);
   const region = model.report.region;
   const programme = isProgramme(item) ? item : isProject(item) ? model.programmes.find((p) => p.id === item.programme.id) : undefined;
 
@@ -32,8 +34,7 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
       description: t('charts.budgets_description', {
         count: p.projects.length,
         shown: sorted.length,
-        largest: `${p.leadingProjects[0]?.acronym} (${f.money(p.leadingProjects[0]?.budgetEur ?? 0)})`,
-        smallest: `${smallest(p).acronym} (${f.money(smallest(p).budgetEur)})`,
+        bars: figures(sorted.map((x) => [x.acronym, f.money(x.budgetEur)])),
       }),
       bars: sorted.map((x) => ({ label: x.acronym, value: x.budgetEur, valueLabel: f.money(x.budgetEur), highlight: x.id === highlight })),
       tickFormat: f.compact,
@@ -45,18 +46,20 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
       return partnerMap({
         id: 'partner-map',
         title: t('charts.map_title'),
-        description: t('charts.map_description', { region: region.name }),
+        description: t('charts.map_description', {
+          region: region.name,
+          counts: figures(model.partnersByCountry.map((g) => [g.country.name, f.number(g.count)])),
+        }),
         countries: model.partnersByCountry.map((g) => ({ code: g.country.code, count: g.count, label: g.country.name })),
         home: { label: region.name, lon: region.map_point.lon, lat: region.map_point.lat },
         text: { legend: t('charts.map_legend'), home: region.name, beyond: t('charts.map_beyond') },
       });
     },
     get partnersByCountry() {
-      const top = model.partnersByCountry[0];
       return horizontalBarChart({
         id: 'partners-by-country',
         title: t('charts.partners_title'),
-        description: t('charts.partners_description', { top: top?.country.name ?? '' }),
+        description: t('charts.partners_description', { counts: figures(model.partnersByCountry.map((g) => [g.country.name, f.number(g.count)])) }),
         bars: model.partnersByCountry.map((g) => ({ label: g.country.name, value: g.count, valueLabel: f.number(g.count) })),
         tickFormat: (n) => (Number.isInteger(n) ? f.number(n) : ''),
       });
@@ -72,7 +75,9 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
       return horizontalBarChart({
         id: `lead-countries-${programme.id}`,
         title: t('charts.lead_title'),
-        description: t('charts.lead_title'),
+        description: t('charts.lead_description', {
+          bars: figures(programme.byLeadCountry.map((c) => [c.country.name, `${f.money(c.budgetEur)} (${f.percent(c.share)})`])),
+        }),
         bars: programme.byLeadCountry.map((c) => ({ label: c.country.name, value: c.budgetEur, valueLabel: `${f.money(c.budgetEur)} · ${f.percent(c.share)}` })),
         tickFormat: f.compact,
       });
@@ -91,8 +96,9 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
   }) as unknown as ChartSet;
 }
 
-function smallest(p: Programme): Project {
-  return p.projects.reduce((min, x) => (x.budgetEur < min.budgetEur ? x : min));
+/** "Sweden: 3; Finland: 2": semicolons, since amounts may hold commas. */
+function figures(pairs: [string, string][]): string {
+  return pairs.map(([label, value]) => `${label}: ${value}`).join('; ');
 }
 
 function isProgramme(item: unknown): item is Programme {

@@ -49,13 +49,16 @@ export function checkFinite(what: string, n: number): void {
 
 /**
  * Opens an accessible, self-contained SVG that scales to its column. The font
- * is inherited from the page so charts match the brief's typography.
+ * is inherited from the page so charts match the brief's typography. The
+ * description is the accessible name: Chromium writes the name as the PDF
+ * Figure's alternate text, which must say what the chart shows, figures
+ * included; the title stays a short tooltip.
  */
 export function svgOpen(o: { id: string; title: string; description: string; width: number; height: number }): string {
   const t = `${o.id}-title`;
   const d = `${o.id}-desc`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${t} ${d}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${d}" ` +
     `viewBox="0 0 ${num(o.width)} ${num(o.height)}" width="100%" font-family="inherit" ` +
     `style="display:block;max-width:100%;height:auto">` +
     `<title id="${t}">${escapeXml(o.title)}</title><desc id="${d}">${escapeXml(o.description)}</desc>`

@@ -8,6 +8,7 @@ import base from './vitest.config.ts';
 
 const ALL = [
   'tests/build/no-op.test.ts',
+  'tests/errors/*.test.ts',
   'tests/briefs/template-checks.test.ts',
   'tests/briefs/template-errors.test.ts',
   'tests/cli/validate-command.test.ts',

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import ts from 'typescript';
 import { PROJECT_ROOT } from '../config.ts';
 
 interface Module {
@@ -20,8 +21,6 @@ interface Module {
   tests: string[];
 }
 
-const BUILD_DECISIONS = ['src/build.ts:58-91', 'src/build.ts:121-144', 'src/build.ts:167-188', 'src/build.ts:199-240'];
-
 const MODULES: readonly Module[] = [
   { name: 'model', mutate: ['src/model/**/*.ts'], tests: ['tests/model/*.test.ts'] },
   { name: 'load', mutate: ['src/load/**/*.ts'], tests: ['tests/load/*.test.ts', 'tests/validate/invalid-data.test.ts'] },
@@ -31,12 +30,22 @@ const MODULES: readonly Module[] = [
     tests: ['tests/validate/*.test.ts', 'tests/load/*.test.ts'],
   },
   { name: 'output', mutate: ['src/output/**/*.ts'], tests: ['tests/output/*.test.ts', 'tests/build/no-op.test.ts'] },
-  // build.ts's no-op decision, the per-output skip, what is kept or removed, the manifest and state,
-  // leftovers: by lines (build, the skip in buildChanged, its end, the helpers below it).
-  { name: 'build', mutate: BUILD_DECISIONS, tests: ['tests/build/no-op.test.ts'] },
+  // build.ts's decisions: the no-op, the per-output skip, what is kept or removed, the manifest and
+  // state, leftovers and the errors; not the change report, web edition and release it hands on to.
+  {
+    name: 'build',
+    mutate: [
+      ...(await declarations('src/build.ts', ['build', 'inPlace', 'eachConcurrently', 'removeTempFiles', 'alive'])),
+      ...(await declarations('src/errors.ts', ['mergeRepeated', 'asReportError'])),
+    ],
+    tests: ['tests/build/no-op.test.ts', 'tests/errors/*.test.ts'],
+  },
   { name: 'helpers', mutate: ['src/handlebars/helpers.ts', 'src/i18n/format.ts'], tests: ['tests/handlebars/*.test.ts', 'tests/i18n/format.test.ts'] },
-  // XML_ILLEGAL, cellText, urlLink, formulaString and quoteSheet: move the range with them.
-  { name: 'workbook-text', mutate: ['src/xlsx/writer.ts:232-265'], tests: ['tests/xlsx/text-cells.property.test.ts', 'tests/xlsx/workbook.test.ts'] },
+  {
+    name: 'workbook-text',
+    mutate: await declarations('src/xlsx/writer.ts', ['XML_ILLEGAL', 'cellText', 'urlLink', 'formulaString', 'quoteSheet']),
+    tests: ['tests/xlsx/text-cells.property.test.ts', 'tests/xlsx/workbook.test.ts'],
+  },
 ];
 
 const REPORTS = join(PROJECT_ROOT, 'reports', 'mutation');
@@ -93,4 +102,25 @@ function score(counts: ReadonlyMap<string, number>): string {
 
 function summary(counts: ReadonlyMap<string, number>): string {
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, n]) => `${status} ${n}`).join(', ');
+}
+
+/**
+ * Stryker's `file:from-to` line ranges of the named top-level functions and
+ * constants, found by parsing: the ranges follow the code as it is edited.
+ */
+async function declarations(file: string, names: readonly string[]): Promise<string[]> {
+  const source = ts.createSourceFile(file, await readFile(join(PROJECT_ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const line = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
+  const found = new Map<string, string>();
+  for (const statement of source.statements) {
+    const named = ts.isFunctionDeclaration(statement)
+      ? [statement.name?.text]
+      : ts.isVariableStatement(statement)
+        ? statement.declarationList.declarations.map((d) => (ts.isIdentifier(d.name) ? d.name.text : undefined))
+        : [];
+    for (const name of named) if (name) found.set(name, `${file}:${line(statement.getStart())}-${line(statement.end)}`);
+  }
+  const missing = names.filter((name) => !found.has(name));
+  if (missing.length > 0) throw new Error(`${file} no longer declares ${missing.join(', ')}: update src/tools/mutate.ts`);
+  return names.map((name) => found.get(name)!);
 }

@@ -48,6 +48,10 @@ describe('a build with nothing changed', () => {
     expect([result.built, result.skipped.map((e) => [e.path, e.status, e.bytes])]).toEqual([[], [[WORKBOOK, 'skipped', (await stat(out(WORKBOOK))).size]]]);
     expect(planned).toBe(1);
     expect(await stoppedEarly()).toBe(true);
+    // What changed since the last build: nothing, and no release was asked for.
+    const nothing = { since: 'the previous build', compared: true, data: { figures: [], added: [], removed: [], changed: [] }, outputs: { rebuilt: [], added: [], removed: [] } };
+    expect(result.ok && [result.changes, result.releases]).toEqual([nothing, []]);
+    expect(JSON.parse(await readFile(out('changes.json'), 'utf8'))).toMatchObject({ since: 'the previous build', outputs: nothing.outputs });
   });
 
   it('ignores files in the data folder that are not YAML, a backup of one included', async () => {
@@ -91,6 +95,35 @@ describe('a build looks again', () => {
   it('when asked for a shard, even one holding everything', async () => {
     expect(await paths({ ...ONLY, shard: { index: 1, count: 1 } })).toEqual(NOTHING_BUILT);
     expect(await stoppedEarly()).toBe(false);
+  });
+
+  it('when asked for the other shard', async () => {
+    const both: BuildOptions = { only: ['workbook'], force: true };
+    const first = await build(config, { ...both, shard: { index: 1, count: 2 } });
+    const second = await build(config, { only: ['workbook'], shard: { index: 2, count: 2 } });
+    expect([first.built.length, second.built.length]).toEqual([1, 1]);
+    expect([...first.built, ...second.built].map((e) => e.path).sort()).toEqual([WORKBOOK, RUSSIAN]);
+  });
+
+  it('when a template changed, even one no selected output uses', async () => {
+    const copy = await scratchCopy('template-edit');
+    try {
+      expect((await build(copy.config, ONLY)).built.map((e) => e.path)).toEqual([WORKBOOK]);
+      await copy.edit('templates/briefs/overview.hbs', (text) => `${text}{{!-- an editor's note --}}\n`);
+      await writeFile(join(copy.config.outDir, ORPHAN), 'half a PDF');
+      const again = await build(copy.config, ONLY);
+      expect([again.built, again.skipped.map((e) => e.path)]).toEqual([[], [WORKBOOK]]);
+      // Past the no-op check: the leftover is gone.
+      expect(await readdir(join(copy.config.outDir, 'en'))).not.toContain(ORPHAN.slice(3));
+    } finally {
+      await copy.remove();
+    }
+  });
+
+  it('when the data folder is gone, and fails with an error rather than a crash', async () => {
+    const result = await build({ ...config, dataDir: join(dir, 'gone') }, ONLY);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((e) => e.code)).not.toEqual([]);
   });
 
   it('without the state it keeps, and rebuilds', async () => {

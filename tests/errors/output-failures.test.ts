@@ -51,7 +51,7 @@ describe('anything else an output throws', () => {
   });
 
   it('that is already a report error stays that error', () => {
-    const error = new ReportError('reference', 'no such region', at);
+    const error = new ReportError('unknown-ref', 'no such region', at);
     expect(asReportError(error, 'en/overview')).toBe(error);
   });
 });

@@ -9,7 +9,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NO_DATA_CHANGES, writeChanges, type Changes, type OutputChanges } from './changes/report.ts';
 import type { Config } from './config.ts';
-import { ReportError, type Sources } from './errors.ts';
+import { ReportError, asReportError, mergeRepeated, type Sources } from './errors.ts';
 import { fingerprint, sha256 } from './output/fingerprint.ts';
 import { fileStamp, readManifest, readState, writeManifest, writeState, type BuildState, type Manifest, type ManifestEntry } from './output/manifest.ts';
 import { TEMP_MARK, tempFileOwner, writeAtomic } from './output/write-atomic.ts';
@@ -263,27 +263,4 @@ function alive(pid: number | undefined): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** One template mistake fails every output of its entry: report it once, naming them. */
-function mergeRepeated(errors: readonly { error: ReportError; output: string }[]): ReportError[] {
-  const groups = new Map<string, { error: ReportError; outputs: string[] }>();
-  for (const { error, output } of errors) {
-    const key = JSON.stringify([error.code, error.message, error.at]);
-    const group = groups.get(key) ?? { error, outputs: [] };
-    group.outputs.push(output);
-    groups.set(key, group);
-  }
-  return [...groups.values()].map(({ error, outputs }) => {
-    const [first, ...more] = outputs;
-    const which = more.length > 0 ? `${first} and ${more.length} more outputs` : first;
-    const message = error.message.startsWith(`${first}:`) ? error.message : `${error.message} (${which})`;
-    return new ReportError(error.code, message, error.at, error.hint, { cause: error });
-  });
-}
-
-function asReportError(error: unknown, output: string): ReportError {
-  if (error instanceof ReportError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ReportError('render', `${output}: ${message}`, undefined, undefined, { cause: error });
 }

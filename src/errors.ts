@@ -102,6 +102,30 @@ export function errorsToJson(errors: readonly ReportError[]): string {
   return JSON.stringify({ ok: false, errors: sortErrors(errors) }, null, 2);
 }
 
+/** One template mistake fails every output of its entry: report it once, naming them. */
+export function mergeRepeated(errors: readonly { error: ReportError; output: string }[]): ReportError[] {
+  const groups = new Map<string, { error: ReportError; outputs: string[] }>();
+  for (const { error, output } of errors) {
+    const key = JSON.stringify([error.code, error.message, error.at]);
+    const group = groups.get(key) ?? { error, outputs: [] };
+    group.outputs.push(output);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ error, outputs }) => {
+    const [first, ...more] = outputs;
+    const which = more.length > 0 ? `${first} and ${more.length} more outputs` : first;
+    const message = error.message.startsWith(`${first}:`) ? error.message : `${error.message} (${which})`;
+    return new ReportError(error.code, message, error.at, error.hint, { cause: error });
+  });
+}
+
+/** Anything an output's work threw, as an error of that output. */
+export function asReportError(error: unknown, output: string): ReportError {
+  if (error instanceof ReportError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ReportError('render', `${output}: ${message}`, undefined, undefined, { cause: error });
+}
+
 const FRAME_WIDTH = 120;
 
 function codeFrame(text: string, line: number, column: number): string[] {

@@ -99,21 +99,3 @@ describe('a build of one language (regression)', () => {
     }
   });
 });
-
-describe('a build of the other language, without --force', () => {
-  it('builds that language: the no-op check counts which languages were asked for', async () => {
-    const other = await copyData();
-    try {
-      const config = resolveConfig({ data: other, out: join(other, 'out') });
-      // The workbook alone: no browser needed to tell a build from a no-op.
-      const built = async (locale: string) => (await build(config, { locales: [locale], only: ['workbook'] })).built.map((e) => e.path);
-      expect(await built('en')).toEqual(['en/cooperation-summary.xlsx']);
-      expect(await built('ru')).toEqual(['ru/cooperation-summary.xlsx']);
-      // Asked again, each language is there already.
-      expect(await built('ru')).toEqual([]);
-      expect(await built('en')).toEqual([]);
-    } finally {
-      await removeDir(other);
-    }
-  });
-});

@@ -50,12 +50,19 @@ describe('formatting helpers', () => {
     ['{{date d}}', { d: '2005-12-31T00:00:00Z' }, 'date needs an ISO date (YYYY-MM-DD), got "2005-12-31T00:00:00Z" - 1:0'],
     ['{{date d}}', { d: 'on 2005-12-31' }, 'date needs an ISO date (YYYY-MM-DD), got "on 2005-12-31" - 1:0'],
     ['{{date d}}', { d: 20051231 }, 'date needs an ISO date (YYYY-MM-DD), got 20051231 - 1:0'],
+    ['{{date d}}', { d: ['2005-12-31'] }, 'date needs an ISO date (YYYY-MM-DD), got ["2005-12-31"] - 1:0'],
     ['{{year b}}', { b: true }, 'year needs a year or date, got true - 1:0'],
     ['{{list s}}', { s: 'Sweden' }, 'list needs a list, got "Sweden" - 1:0'],
     ['{{pluck s "name"}}', { s: { name: 'Sweden' } }, 'pluck needs a list, got {"name":"Sweden"} - 1:0'],
     ['\n  {{cssString s}}', { s: ['a'] }, 'cssString needs text, got ["a"] - 2:2'],
   ])('%j with %j fails: %s', (source, data, message) => {
     expect(() => render(source, data)).toThrow(new Error(message));
+  });
+});
+
+describe('a helper called without a template position', () => {
+  it('says what it needs, without one', () => {
+    expect(() => hb.helpers.money!('1776888', { hash: {} })).toThrow(new Error('money needs a number, got "1776888"'));
   });
 });
 

@@ -1,13 +1,18 @@
 // The one locale layer: text forms and Excel number formats of money,
 // numbers, shares, dates and lists, each expected value written out by hand
 // from the language's conventions. Russian groups digits with no-break spaces.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFormatter } from '../../src/i18n/format.ts';
+// Each test makes its formatter: one made while the file loads would fail the
+// file, not a test, which mutation testing cannot count.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFormatter, type Formatter } from '../../src/i18n/format.ts';
 
 const NBSP = '\u00A0';
 
 describe('English (en-GB)', () => {
-  const en = createFormatter('en-GB');
+  let en: Formatter;
+  beforeEach(() => {
+    en = createFormatter('en-GB');
+  });
 
   it('writes money in whole euros, numbers grouped, shares to one decimal', () => {
     expect(en.tag).toBe('en-GB');
@@ -35,9 +40,8 @@ describe('English (en-GB)', () => {
 });
 
 describe('Russian (ru-RU)', () => {
-  const ru = createFormatter('ru-RU');
-
   it('writes the currency after the number, and its own words', () => {
+    const ru = createFormatter('ru-RU');
     expect(ru.money(1_776_888)).toBe(`1${NBSP}776${NBSP}888${NBSP}€`);
     expect(ru.number(8_442_362)).toBe(`8${NBSP}442${NBSP}362`);
     expect(ru.percent(3_129_653 / 8_442_362)).toBe(`37,1${NBSP}%`);

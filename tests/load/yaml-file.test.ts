@@ -42,6 +42,29 @@ describe('YAML a data file may not use', () => {
       [{ code: 'syntax', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', at: [2, 1], hint: 'check indentation, colons and quotes around this position' }],
     ],
     [
+      'a syntax error, and a duplicate key after it',
+      'a: [1, 2\nb: 3\nb: 4\n',
+      [
+        { code: 'syntax', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', at: [2, 1], hint: 'check indentation, colons and quotes around this position' },
+        { code: 'duplicate-key', message: 'Map keys must be unique', at: [3, 1], hint: 'remove or rename one of the two keys' },
+      ],
+    ],
+    [
+      'a duplicate key, and a syntax error after it',
+      'a: 1\na: 2\nb: [3\n',
+      [
+        { code: 'duplicate-key', message: 'Map keys must be unique', at: [2, 1], hint: 'remove or rename one of the two keys' },
+        { code: 'syntax', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', at: [4, 1], hint: 'check indentation, colons and quotes around this position' },
+      ],
+    ],
+    ['an anchor at the very start', '&a [1]\n', [{ code: 'alias', message: 'anchor &a is not allowed', at: [1, 1], hint: HINT.anchor }]],
+    ['an anchor after a blank first line', '\n&a [1]\n', [{ code: 'alias', message: 'anchor &a is not allowed', at: [2, 1], hint: HINT.anchor }]],
+    [
+      'a syntax error, and nothing about anchors until it is fixed',
+      'a: [1, 2\nb: &x 3\n',
+      [{ code: 'syntax', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', at: [2, 1], hint: 'check indentation, colons and quotes around this position' }],
+    ],
+    [
       `lists nested ${MAX_DEPTH + 8} deep`,
       `x: ${'['.repeat(MAX_DEPTH + 8)}${']'.repeat(MAX_DEPTH + 8)}\n`,
       [{ code: 'too-deep', message: 'nesting is deeper than 32 levels', at: [1, 4 + MAX_DEPTH - 1], hint: 'data files nest at most 32 levels of mappings and lists' }],
@@ -56,6 +79,13 @@ describe('YAML a data file may not use', () => {
     const result = parseYamlFile('x.yaml', Buffer.from('\uFEFFa: !!map { b: 1 }\r\nc: [2,\r\n  3]\r\n'));
     expect(result.ok && result.file.value).toEqual({ a: { b: 1 }, c: [2, 3] });
     expect(result.ok && result.file.text.startsWith('a:')).toBe(true);
+  });
+
+  it('reads a merge key as a plain key, and keeps a byte-order mark inside text', () => {
+    const merge = parseYamlFile('x.yaml', Buffer.from('<<: { a: 1 }\nb: 2\n'));
+    expect(merge.ok && merge.file.value).toEqual({ '<<': { a: 1 }, b: 2 });
+    const inner = parseYamlFile('x.yaml', Buffer.from('a: "x\uFEFFy"\n'));
+    expect(inner.ok && inner.file.value).toEqual({ a: 'x\uFEFFy' });
   });
 
   it('refuses a file over the size limit before reading it', () => {
@@ -75,6 +105,8 @@ describe('bytes that are not UTF-8', () => {
     ['an encoded surrogate', [0x61, 0xed, 0xa0, 0x80], 'byte 0xed at offset 1', [1, 2]],
     ['0xff after two, three and four-byte characters', [0xd0, 0x9b, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0x0a, 0x20, 0xff], 'byte 0xff at offset 11', [2, 2]],
     ['a lone continuation byte', [0x0a, 0x0a, 0x80], 'byte 0x80 at offset 2', [3, 1]],
+    // £ (C2 A3), U+0800 (E0 A0 80) and U+10FFFF (F4 8F BF BF): the lowest and highest lead bytes of each length.
+    ['0xff after the first characters of each length', [0xc2, 0xa3, 0xe0, 0xa0, 0x80, 0xf4, 0x8f, 0xbf, 0xbf, 0x20, 0xff], 'byte 0xff at offset 10', [1, 6]],
   ])('%s: the first bad byte, at its line and column', (_, bytes, message, at) => {
     expect(refusals(new Uint8Array(bytes))).toEqual([{ code: 'encoding', message: `${message} is not valid UTF-8`, at, hint: HINT.encoding }]);
   });
@@ -109,6 +141,13 @@ describe('positions of JSON pointers', () => {
   it('points at a property\'s key when asked to', () => {
     expect(at('/projects/0', { kind: 'key', property: 'budget_eur' })).toEqual([3, 5, '/projects/0/budget_eur']);
     expect(at('/projects/0', { kind: 'key', property: 'missing' })).toEqual([2, 5, '/projects/0/missing']);
+  });
+
+  it('points at the scalar a pointer goes through, and at the start of an empty document', () => {
+    expect(at('/projects/0/budget_eur/deeper')).toEqual([3, 17, '/projects/0/budget_eur/deeper']);
+    const empty = parseYamlFile('data/empty.yaml', Buffer.from(''));
+    if (!empty.ok) throw new Error('an empty file parses');
+    expect(positionOf(empty.file, '/projects/0')).toEqual({ file: 'data/empty.yaml', line: 1, column: 1, pointer: '/projects/0' });
   });
 
   it('finds lines from the text itself', () => {

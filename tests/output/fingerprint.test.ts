@@ -1,5 +1,6 @@
 // The fingerprint a build compares to decide it has nothing to do: it must
 // change with any input that can change an output, and with nothing else.
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,12 @@ describe('fingerprint', () => {
     } finally {
       await rm(moved, { recursive: true, force: true });
     }
+  });
+
+  it('takes only files and folders: a named pipe beside the templates changes nothing', async () => {
+    const before = await digest();
+    execFileSync('mkfifo', [join(root, 'templates', 'pipe')]);
+    expect(await digest()).toBe(before);
   });
 
   it('walks a folder that does not exist as an empty one', async () => {

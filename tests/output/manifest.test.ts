@@ -26,6 +26,12 @@ describe('the manifest', () => {
     expect(manifest.outputs.map((o) => o.path)).toEqual(['en/projects/red.pdf', 'en/briefs/overview.pdf', 'en/projects/asap.pdf']);
   });
 
+  it('sorts a long list too', async () => {
+    const paths = Array.from({ length: 64 }, (_, i) => `en/projects/p${String(i).padStart(2, '0')}.pdf`);
+    await writeManifest(out, { tool: 't', outputs: [...paths].reverse().map(entry) });
+    expect((await readManifest(out))?.outputs.map((o) => o.path)).toEqual(paths);
+  });
+
   it('keeps two entries of the same path in their order', async () => {
     await writeManifest(out, { tool: 't', outputs: [{ ...entry('a.pdf'), key: 'first' }, { ...entry('a.pdf'), key: 'second' }] });
     expect((await readManifest(out))?.outputs.map((o) => o.key)).toEqual(['first', 'second']);

@@ -1,6 +1,6 @@
 // Outputs appear whole or not at all: bytes go to a temporary file named so a
 // later build can tell whose it is, then a rename puts it in place.
-import { watch } from 'node:fs';
+import { readdirSync, readlinkSync, watch } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,22 @@ describe('writeAtomic', () => {
     expect(tempFileOwner(temp!)).toBe(process.pid);
     expect(await readFile(target, 'utf8')).toBe('new');
     expect(await readdir(dir)).toEqual(['red.pdf']);
+  });
+
+  it('closes the files it opened', async () => {
+    // What this process's file descriptors point to, under the test's folder (Linux).
+    const open = () =>
+      readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return ''; // closed since the listing
+          }
+        })
+        .filter((target) => target.startsWith(dir));
+    await writeAtomic(join(dir, 'red.pdf'), Buffer.from('%PDF-1.7'));
+    expect(open()).toEqual([]);
   });
 
   it('fails with an io error naming the file as shown, and leaves no temporary file', async () => {

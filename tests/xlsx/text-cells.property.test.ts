@@ -43,6 +43,21 @@ describe('text that looks like an escaped character', () => {
   });
 });
 
+describe('text a workbook cannot hold', () => {
+  it.each([
+    ['a control character', 'bell\u0007', 'sheet "Projects", row 2: the text holds a character a workbook cannot store'],
+    ['more than a cell holds', 'x'.repeat(EXCEL_CELL_LIMIT + 1), `sheet "Projects", row 2: ${EXCEL_CELL_LIMIT + 1} characters, more than a cell holds (${EXCEL_CELL_LIMIT})`],
+  ])('is refused, naming the cell: %s', async (_, text, message) => {
+    await expect(render(withTitle(text), declaration)).rejects.toMatchObject({ code: 'render', message });
+  });
+
+  it('is stored up to the limit, every line break as XML reads it back', async () => {
+    expect(readTitle(await render(withTitle('x'.repeat(EXCEL_CELL_LIMIT)), declaration))?.v).toHaveLength(EXCEL_CELL_LIMIT);
+    // A lone CR too: XML would read it back as LF, so it is written as one.
+    expect(readTitle(await render(withTitle('a\rb\r\nc'), declaration))?.v).toBe('a\nb\nc');
+  });
+});
+
 // Pieces that make escapes and near-escapes, also overlapping ones: _x005F_x0041_.
 const escapeLike = fc.string({ unit: fc.constantFrom('_', 'x', 'X', '0', '4', '1', '5', 'F', 'f', '_x0041_', '_x005F', 'x0041_', 'a'), maxLength: 24 });
 const body = fc.oneof(

@@ -274,10 +274,40 @@ describe('the writer, given a declaration that skipped validation', () => {
         d.sheets[6]!.rows = [{ sheet: 'Summary', section: 'section', url: value }];
         d.sheets[6]!.columns.push({ header: 'Link', field: 'url', type: 'text', link: 'url', total: 'none' });
       });
-    const ok = XLSX.read(Buffer.from(await render(model, linked('https://example.org/a"b'))), { type: 'buffer', cellFormula: true });
+    const bytes = await render(model, linked('https://example.org/a"b'));
+    const ok = XLSX.read(Buffer.from(bytes), { type: 'buffer', cellFormula: true });
     expect(ok.Sheets.Sources!.E2).toMatchObject({ v: 'https://example.org/a"b', f: 'HYPERLINK("https://example.org/a""b","https://example.org/a""b")' });
-    await expect(render(model, linked('javascript:alert(1)'))).rejects.toMatchObject({ code: 'render' });
+    // It looks like a link: blue and underlined.
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load(arrayBuffer(bytes));
+    expect(loaded.getWorksheet('Sources')!.getCell('E2').font).toMatchObject({ underline: true, color: { argb: expect.stringMatching(/^FF/) } });
+    await expect(render(model, linked('javascript:alert(1)'))).rejects.toMatchObject({ code: 'render', message: 'sheet "Sources", row 2: links may only go to https: or mailto: addresses, not javascript:alert(1)' });
     await expect(render(model, linked('file:///etc/passwd'))).rejects.toMatchObject({ code: 'render' });
+  });
+
+  it('puts a link of up to 255 characters into its formula, and refuses a longer one', async () => {
+    const linked = (value: string) =>
+      variant((d) => {
+        d.sheets[6]!.rows = [{ sheet: 'Summary', section: 'section', url: value }];
+        d.sheets[6]!.columns.push({ header: 'Link', field: 'url', type: 'text', link: 'url', total: 'none' });
+      });
+    const at255 = `https://example.org/${'a'.repeat(255 - 'https://example.org/'.length)}`;
+    const wb = XLSX.read(Buffer.from(await render(model, linked(at255))), { type: 'buffer', cellFormula: true });
+    expect(wb.Sheets.Sources!.E2).toMatchObject({ v: at255 });
+    await expect(render(model, linked(`${at255}a`))).rejects.toMatchObject({ code: 'render', message: `cannot put ${JSON.stringify(`${at255}a`.slice(0, 60))} into a formula` });
+  });
+
+  it('quotes a sheet name with an apostrophe in the links to it', async () => {
+    const renamed = variant((d) => {
+      const name = "Directions' list";
+      d.sheets.find((sheet) => sheet.name === 'Directions')!.name = name;
+      const figure = d.summary.figures.find((f) => f.sheet === 'Directions')!;
+      figure.sheet = name;
+      figure.formula = figure.formula!.replace('{Directions!', `{${name}!`);
+    });
+    const wb = XLSX.read(Buffer.from(await render(model, renamed)), { type: 'buffer', cellFormula: true });
+    const formulas = Object.values(wb.Sheets.Summary!).map((c) => (c as XLSX.CellObject).f).filter((f) => f?.includes('Directions'));
+    expect(formulas).toEqual([`COUNTA('Directions'' list'!$A$2:$A$6)`, `HYPERLINK("#'Directions'' list'!A1","Directions' list")`]);
   });
 
   it('writes an empty collection as a table with one empty row and a zero total', async () => {

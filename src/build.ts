@@ -33,6 +33,8 @@ export interface BuildOptions extends Selection {
   /** Per-document browser timeout. */
   timeoutMs?: number;
   executablePath?: string;
+  /** Print in a running browser at this DevTools endpoint (ws:// or http://) instead of launching one. */
+  browserUrl?: string;
   /** Outputs rendered at once; the browser prints several pages in parallel. */
   concurrency?: number;
   /** Called once the outputs to consider are known. */
@@ -120,7 +122,7 @@ export interface Run {
 async function buildChanged(config: Config, options: BuildOptions, run: Run): Promise<BuildResult> {
   const { summary, manifest, state, tool } = run;
   const [{ prepare }, { SINKS }] = await Promise.all([import('./prepare.ts'), import('./sinks.ts')]);
-  const print = { timeoutMs: options.timeoutMs, executablePath: options.executablePath };
+  const print = { timeoutMs: options.timeoutMs, executablePath: options.executablePath, browserUrl: options.browserUrl };
   // A first or forced build makes everything: costly resources (the browser) start while the data is prepared.
   // (Not with --only: that may well name a workbook alone.)
   if ((!manifest || options.force) && !options.only) {

@@ -12,7 +12,7 @@ import { createProgress } from './progress.ts';
 
 const USAGE = `usage: cooperation-reports validate [--data DIR] [--locale en|ru]... [--reporter text|json]
        cooperation-reports dev [--port 4173] [--host-allow NAME]... [--data DIR] [--out DIR]
-       cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--release] [--reporter text|json]
+       cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--release] [--browser-url URL] [--reporter text|json]
        cooperation-reports merge SHARD_OUT_DIR... --out DIR [--data DIR] [--release] [--reporter text|json]
        cooperation-reports changes --since REVISION [--data DIR] [--reporter text|json]`;
 
@@ -28,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         only: { type: 'string', multiple: true },
         locale: { type: 'string', multiple: true },
         shard: { type: 'string' },
+        'browser-url': { type: 'string' },
         since: { type: 'string' },
         force: { type: 'boolean', default: false },
         release: { type: 'boolean', default: false },
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command !== 'dev' && values['host-allow']) return usage('--host-allow belongs to dev');
   if ((command === 'changes') !== (values.since !== undefined)) return usage(command === 'changes' ? 'changes needs --since REVISION, e.g. --since HEAD~1' : '--since belongs to changes');
   if (command === 'changes' && (values.only || values.shard || values.force || values.out || values.locale)) return usage('--out, --only, --shard, --force and --locale belong to build');
+  if (command !== 'build' && values['browser-url'] !== undefined) return usage('--browser-url belongs to build');
   const json = values.reporter === 'json';
   let shard;
   try {
@@ -105,6 +107,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  // A browser to print in, rather than launch: the option, else the environment. (Puppeteer loads only then.)
+  const browserUrl = values['browser-url'] ?? (process.env.COOPERATION_REPORTS_BROWSER_URL || undefined);
+  try {
+    if (browserUrl !== undefined) (await import('./pdf/remote.ts')).browserEndpoint(browserUrl);
+  } catch (error) {
+    return usage((error as ReportError).message);
+  }
+
   // Paths as they are on disk, from where the user stands: out/en/projects/red.pdf.
   const progress = createProgress(process.stdout, (path) => relative(process.cwd(), join(config.outDir, path)) || path);
   const listen = json ? {} : { onPlan: progress.plan, onOutput: progress.output };
@@ -117,6 +127,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           ...(values.only ? { only: values.only } : {}),
           ...(values.locale ? { locales: values.locale } : {}),
           ...(shard ? { shard } : {}),
+          ...(browserUrl ? { browserUrl } : {}),
           ...listen,
         });
   const ms = performance.now() - started;

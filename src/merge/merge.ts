@@ -42,6 +42,7 @@ export async function merge(config: Config, options: MergeOptions): Promise<Buil
     return failed([new ReportError('merge', `the shards were built from other inputs than this merge reads (--data ${show(config.dataDir)})`, undefined, 'run merge from the same commit, with the same --data and SOURCE_DATE_EPOCH as the shards: it writes the change report and the web edition from them')]);
   }
   const selection = { ...(only.length > 0 ? { only } : {}), ...(locales.length > 0 ? { locales } : {}) };
+  if (options.release && selection.only) return failed([new ReportError('usage', `--release bundles whole languages, and the shards were built with --only ${only.join(', ')}`, undefined, 'build the shards without --only to release their merge')]);
 
   const resources = createResources();
   try {

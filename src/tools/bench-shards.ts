@@ -93,6 +93,9 @@ try {
   progress('fixed cost of a process: a build of one fact sheet');
   const fixed = succeeded(await child(['build', ...base, '--only', firstProject, '--out', join(root, 'one')]), 'one fact sheet').ms;
 
+  progress('preparing alone: validate');
+  const validate = succeeded(await child(['validate', ...base]), 'validate').ms;
+
   progress('single build of the sample');
   const single = succeeded(await child(['build', ...base, ...sample, '--out', join(root, 'single')]), 'single build');
   const outputs = single.built;
@@ -114,13 +117,13 @@ try {
   }
 
   // The model: a machine needs `fixed` to start and prepare, then `perOutput` per output; the merge
-  // needs its own start and prepare (about `fixed`) plus `perCopy` per output it checks and copies.
+  // needs a start and the data prepared (about `validate`, no browser) plus `perCopy` per output it checks and copies.
   const perOutput = Math.max(0, single.ms - fixed) / outputs;
   const merge = Math.min(...merges);
-  const perCopy = Math.max(0, merge - fixed) / outputs;
+  const perCopy = Math.max(0, merge - validate) / outputs;
   const projected = MACHINES.map((m) => {
     const build = fixed + Math.ceil(total / m) * perOutput;
-    const joined = m === 1 ? 0 : fixed + total * perCopy;
+    const joined = m === 1 ? 0 : validate + total * perCopy;
     return `| ${m} | ${s(build)} | ${m === 1 ? '—' : s(joined)} | ${s(build + joined)} |`;
   });
 
@@ -129,13 +132,13 @@ try {
       `cooperation-reports shard benchmark: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average (1 min) before: ${loadAtStart.toFixed(1)}, after: ${loadavg()[0]!.toFixed(1)}`,
       `synthetic set: ${projects} projects, English, ${total} outputs in all; the sample: --only ${flags.only}, ${outputs} outputs`,
       '',
-      `single build of the sample: ${s(single.ms)} (${(outputs / (single.ms / 1000)).toFixed(1)} outputs/s); one fact sheet alone (start, prepare, browser): ${s(fixed)}`,
+      `single build of the sample: ${s(single.ms)} (${(outputs / (single.ms / 1000)).toFixed(1)} outputs/s); one fact sheet alone (start, prepare, browser): ${s(fixed)}; validate alone: ${s(validate)}`,
       '',
       '| shards (processes at once) | shards\' wall time | outputs/s per shard | outputs/s together | merge | shards + merge | merged = single build |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
       '',
-      `projection for all ${total} outputs, machines like this one: ${s(fixed)} to start and prepare, ${perOutput.toFixed(0)} ms per output (single build of the sample), merge ${s(fixed)} + ${perCopy.toFixed(1)} ms per output`,
+      `projection for all ${total} outputs, machines like this one: ${s(fixed)} to start and prepare, ${perOutput.toFixed(0)} ms per output (single build of the sample), merge ${s(validate)} + ${perCopy.toFixed(1)} ms per output (the fastest merge of the sample less validate)`,
       '',
       '| machines | shards | merge | total |',
       '| --- | --- | --- | --- |',

@@ -27,7 +27,11 @@ export async function readShards(dirs: readonly string[], show: (path: string) =
       errors.push(fileError(`${show(dir)} is not the out folder of a build: ${missing} is missing or damaged`, show(resolve(dir, missing!)), 'pass the folders that `build --shard k/n --out DIR` wrote, whole (CI artifacts must keep hidden files)'));
       continue;
     }
-    const selection = JSON.parse(state.selection) as { only: string[]; shard: { index: number; count: number } | null; locales: string[] };
+    const selection = parseSelection(state.selection);
+    if (!selection) {
+      errors.push(fileError(`${show(dir)} is not the out folder of a build: ${STATE} is damaged`, show(resolve(dir, STATE)), 'build the shard again'));
+      continue;
+    }
     if (!selection.shard) {
       errors.push(fileError(`${show(dir)} holds a whole build, not a shard`, show(resolve(dir, STATE)), 'merge joins the folders of `build --shard k/n`; a whole build needs no merge'));
       continue;
@@ -61,6 +65,14 @@ export async function readShards(dirs: readonly string[], show: (path: string) =
     if (given.length > 1) errors.push(new ReportError('merge', `shard ${index}/${first.count} is given ${given.length} times: ${given.map((s) => show(s.dir)).join(', ')}`, undefined, 'pass each shard\'s folder once'));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, shards: shards.sort((a, b) => a.index - b.index) };
+}
+
+function parseSelection(text: string): { only: string[]; shard: { index: number; count: number } | null; locales: string[] } | undefined {
+  try {
+    return JSON.parse(text) as ReturnType<typeof parseSelection>;
+  } catch {
+    return undefined;
+  }
 }
 
 export function fileError(message: string, file: string, hint: string): ReportError {

@@ -112,9 +112,11 @@ describe('merge', () => {
       await refused([shard(1), shard(2), root], /is not the out folder of a build: \.build-state\.json is missing/);
     });
 
-    it('--out naming one of the shards', async () => {
+    it('--out naming one of the shards, and --release of shards built with --only', async () => {
       const run = await merge(shard(1), shard(2), shard(3), '--out', shard(3));
       expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(/is one of the shards/)]);
+      const release = await merge(shard(1), shard(2), shard(3), '--out', join(root, 'released'), '--release');
+      expect([release.code, release.stderr]).toEqual([2, expect.stringMatching(/--release bundles whole languages, and the shards were built with --only data/)]);
     });
   });
 });

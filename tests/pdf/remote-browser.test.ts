@@ -82,6 +82,17 @@ describe.skipIf(!hasBrowser)('a remote browser (--browser-url)', () => {
     expect(await openPages()).toEqual(before);
   });
 
+  it('refuses an endpoint that is not ws:// or http://, and names one that does not answer', async () => {
+    const bad = await runMain(['build', '--data', FIXTURE_DATA, '--out', join(dir, 'unused'), '--browser-url', '127.0.0.1:9222']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/--browser-url must be a ws:\/\/ or http:\/\/ DevTools endpoint, got "127\.0\.0\.1:9222"/)]);
+    const printer = createPdfPrinter({ browserUrl: 'http://127.0.0.1:1' });
+    try {
+      await expect(printer.print({ id: 'nowhere', html: sampleHtml() })).rejects.toMatchObject({ code: 'browser', message: expect.stringMatching(/^cannot connect to the browser at http:\/\/127\.0\.0\.1:1/), hint: expect.stringMatching(/json\/version/) });
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('runs no page script and fetches nothing', async () => {
     const before = await openPages();
     const server = await startCountingServer();

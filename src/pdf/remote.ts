@@ -11,8 +11,8 @@ import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppete
 import { ReportError } from '../errors.ts';
 import { firstLine, settlesWithin } from './browser.ts';
 
-/** Where nothing listens: port 9 is "discard", and 0.0.0.0 is no host to connect to. */
-const NOWHERE = 'http://0.0.0.0:9';
+/** The browser machine's own discard port, where nothing normally listens: no request sent through it reaches a host. */
+const NOWHERE = 'http://127.0.0.1:9';
 const CLOSE_MS = 5_000;
 
 /** A ws:// (the browser's WebSocket) or http:// (its /json/version) DevTools endpoint, or a usage error. */

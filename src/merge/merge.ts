@@ -12,7 +12,7 @@ import { buildInputs, eachConcurrently, finish, selectionKey, type BuildOptions,
 import type { Config } from '../config.ts';
 import { ReportError } from '../errors.ts';
 import { sha256 } from '../output/fingerprint.ts';
-import { MANIFEST, fileStamp, readManifest, readState, type ManifestEntry } from '../output/manifest.ts';
+import { MANIFEST, STATE, fileStamp, readManifest, readState, type ManifestEntry } from '../output/manifest.ts';
 import { writeAtomic } from '../output/write-atomic.ts';
 import { createResources } from '../plan/resources.ts';
 import { selectOutputs } from '../plan/select.ts';
@@ -39,7 +39,7 @@ export async function merge(config: Config, options: MergeOptions): Promise<Buil
   const [{ only, locales, fingerprint, count }] = shards as [Shard];
   const { tool, inputs } = await buildInputs(config);
   if (inputs !== fingerprint) {
-    return failed([new ReportError('merge', `the shards were built from other inputs than this merge reads (--data ${show(config.dataDir)})`, undefined, 'run merge from the same commit, with the same --data and SOURCE_DATE_EPOCH as the shards: it writes the change report and the web edition from them')]);
+    return failed([fileError(`the shards were built from other inputs than this merge reads (--data ${show(config.dataDir)})`, show(join(shards[0]!.dir, STATE)), 'run merge from the same commit, with the same --data and SOURCE_DATE_EPOCH as the shards: it writes the change report and the web edition from them')]);
   }
   const selection = { ...(only.length > 0 ? { only } : {}), ...(locales.length > 0 ? { locales } : {}) };
   if (options.release && selection.only) return failed([new ReportError('usage', `--release bundles whole languages, and the shards were built with --only ${only.join(', ')}`, undefined, 'build the shards without --only to release their merge')]);

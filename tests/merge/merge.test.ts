@@ -102,7 +102,7 @@ describe('merge', () => {
       await refused([shard(1), shard(2), damaged], new RegExp(`${victim.replaceAll('.', '\\.')}:1:1 error\\[merge\\] .* does not match the sha256 its shard's manifest gives`));
     });
 
-    it('a shard of another count, a whole build, a folder that is no build', async () => {
+    it('a shard of another count, a whole build, a folder that is no build, a failed shard', async () => {
       const twoOf4 = join(root, 'data-shard-2-of-4');
       await build(twoOf4, '--only', 'data', '--locale', 'en', '--shard', '2/4');
       await refused([shard(1), twoOf4, shard(3)], /is one of 4 shards, shard 1\/3 .* one of 3/);
@@ -110,6 +110,12 @@ describe('merge', () => {
       await build(whole, '--only', 'workbook', '--locale', 'en');
       await refused([shard(1), shard(2), whole], /holds a whole build, not a shard/);
       await refused([shard(1), shard(2), root], /is not the out folder of a build: \.build-state\.json is missing/);
+      // A build that failed keeps no fingerprint in its state.
+      const failed = join(root, 'failed-shard-3');
+      await cp(shard(3), failed, { recursive: true });
+      const state = JSON.parse(await readFile(join(failed, '.build-state.json'), 'utf8')) as { fingerprint: string };
+      await writeFile(join(failed, '.build-state.json'), JSON.stringify({ ...state, fingerprint: '' }));
+      await refused([shard(1), shard(2), failed], /shard 3\/3 in .*failed-shard-3 did not finish: its build failed/);
     });
 
     it('--out naming one of the shards, and --release of shards built with --only', async () => {

@@ -16,7 +16,7 @@ import { TEMP_MARK, tempFileOwner, writeAtomic } from './output/write-atomic.ts'
 import { createResources, type Resources } from './plan/resources.ts';
 import { selectOutputs, type Selection } from './plan/select.ts';
 import type { Tool } from './plan/sink.ts';
-import type { PrepareResult } from './prepare.ts';
+import type { Prepared, PrepareResult } from './prepare.ts';
 
 /** Everything the build checks before rendering: data, catalogue, templates, messages, declarations. */
 export async function validate(config: Config, options: { locales?: readonly string[] } = {}): Promise<PrepareResult> {
@@ -33,6 +33,8 @@ export interface BuildOptions extends Selection {
   /** Per-document browser timeout. */
   timeoutMs?: number;
   executablePath?: string;
+  /** Print in a running browser at this DevTools endpoint (ws:// or http://) instead of launching one. */
+  browserUrl?: string;
   /** Outputs rendered at once; the browser prints several pages in parallel. */
   concurrency?: number;
   /** Called once the outputs to consider are known. */
@@ -61,16 +63,8 @@ export type BuildResult = ({ ok: true; changes: Changes; releases: string[] } & 
 
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   const summary: BuildSummary = { built: [], skipped: [], removed: [] };
-  const selection = JSON.stringify({ only: options.only ?? [], shard: options.shard ?? null, locales: options.locales ?? [] });
-  const tool = await toolIdentity(config);
-  // Only the YAML files of the data folder count: out/ may well sit inside it.
-  const dataFiles = (await readdir(config.dataDir).catch(() => [])).filter((f) => /\.ya?ml$/i.test(f)).map((f) => join(config.dataDir, f));
-  const inputs = await fingerprint(
-    config.root,
-    [config.schemasDir, config.templatesDir],
-    [...dataFiles, join(config.root, 'package-lock.json')],
-    [tool.digest, process.env.SOURCE_DATE_EPOCH ?? ''],
-  );
+  const selection = selectionKey(options);
+  const { tool, inputs } = await buildInputs(config);
   const [manifest, state] = await Promise.all([readManifest(config.outDir), readState(config.outDir)]);
 
   // A release needs the report's name and date, which only prepared data gives: it takes the longer way.
@@ -95,7 +89,26 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   }
 }
 
-interface Run {
+/** The tool and the fingerprint of everything a build reads; shards merge only when theirs are equal. */
+export async function buildInputs(config: Config): Promise<{ tool: Tool; inputs: string }> {
+  const tool = await toolIdentity(config);
+  // Only the YAML files of the data folder count: out/ may well sit inside it.
+  const dataFiles = (await readdir(config.dataDir).catch(() => [])).filter((f) => /\.ya?ml$/i.test(f)).map((f) => join(config.dataDir, f));
+  const inputs = await fingerprint(
+    config.root,
+    [config.schemasDir, config.templatesDir],
+    [...dataFiles, join(config.root, 'package-lock.json')],
+    [tool.digest, process.env.SOURCE_DATE_EPOCH ?? ''],
+  );
+  return { tool, inputs };
+}
+
+/** The selection as the state records it: a build (or merge) with another one is not a no-op. */
+export function selectionKey(options: Selection & { locales?: readonly string[] }): string {
+  return JSON.stringify({ only: options.only ?? [], shard: options.shard ?? null, locales: options.locales ?? [] });
+}
+
+export interface Run {
   /** The sinks' browser and styles, shared by every output of this build. */
   resources: Resources;
   summary: BuildSummary;
@@ -109,7 +122,7 @@ interface Run {
 async function buildChanged(config: Config, options: BuildOptions, run: Run): Promise<BuildResult> {
   const { summary, manifest, state, tool } = run;
   const [{ prepare }, { SINKS }] = await Promise.all([import('./prepare.ts'), import('./sinks.ts')]);
-  const print = { timeoutMs: options.timeoutMs, executablePath: options.executablePath };
+  const print = { timeoutMs: options.timeoutMs, executablePath: options.executablePath, browserUrl: options.browserUrl };
   // A first or forced build makes everything: costly resources (the browser) start while the data is prepared.
   // (Not with --only: that may well name a workbook alone.)
   if ((!manifest || options.force) && !options.only) {
@@ -172,6 +185,24 @@ async function buildChanged(config: Config, options: BuildOptions, run: Run): Pr
     }
   });
 
+  return finish(config, options, run, prepared, { previous, entries, failures });
+}
+
+/** What the outputs of a build (or a merge) left: each entry of the new manifest, and the failures. */
+export interface Outcome {
+  previous: ReadonlyMap<string, ManifestEntry>;
+  entries: Map<string, ManifestEntry>;
+  failures: { error: ReportError; output: string }[];
+}
+
+/**
+ * After the outputs: stale outputs removed, manifest and state, the change
+ * report, the web edition, the releases. Shared with merge, so a merged
+ * folder is finished exactly as a single build finishes it.
+ */
+export async function finish(config: Config, options: BuildOptions, run: Run, prepared: Prepared, outcome: Outcome): Promise<BuildResult> {
+  const { summary, state, tool } = run;
+  const { previous, entries, failures } = outcome;
   const partial = options.only !== undefined || options.shard !== undefined;
   const planned = new Set(prepared.outputs.map((o) => o.path));
   // Outputs of the languages this build leaves out are neither planned nor stale.
@@ -235,7 +266,7 @@ async function inPlace(config: Config, state: BuildState): Promise<boolean> {
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */
-async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]!);

@@ -1,4 +1,4 @@
-// argv -> validate() or build(); prints progress, results and errors; returns
+// argv -> validate(), build() or merge(); prints progress, results and errors; returns
 // the exit code: 0 success, 1 data or build errors, 2 usage errors. The program
 // is src/launch.mjs, which runs `main`; tests call it in their own process.
 import { join, relative } from 'node:path';
@@ -12,7 +12,8 @@ import { createProgress } from './progress.ts';
 
 const USAGE = `usage: cooperation-reports validate [--data DIR] [--locale en|ru]... [--reporter text|json]
        cooperation-reports dev [--port 4173] [--host-allow NAME]... [--data DIR] [--out DIR]
-       cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--release] [--reporter text|json]
+       cooperation-reports build [--data DIR] [--out DIR] [--locale en|ru]... [--only ID|GLOB]... [--shard K/N] [--force] [--release] [--browser-url URL] [--reporter text|json]
+       cooperation-reports merge SHARD_OUT_DIR... --out DIR [--data DIR] [--release] [--reporter text|json]
        cooperation-reports changes --since REVISION [--data DIR] [--reporter text|json]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         only: { type: 'string', multiple: true },
         locale: { type: 'string', multiple: true },
         shard: { type: 'string' },
+        'browser-url': { type: 'string' },
         since: { type: 'string' },
         force: { type: 'boolean', default: false },
         release: { type: 'boolean', default: false },
@@ -45,17 +47,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const [command, ...extra] = positionals;
-  if (command !== 'validate' && command !== 'build' && command !== 'dev' && command !== 'changes') return usage(command ? `unknown command "${command}"` : 'no command given');
-  if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
+  if (command !== 'validate' && command !== 'build' && command !== 'dev' && command !== 'changes' && command !== 'merge') return usage(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'merge' && extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
+  if (command === 'merge') {
+    if (extra.length === 0 || values.out === undefined) return usage('merge needs the out folders of the shards and --out DIR, e.g. merge shard-1 shard-2 --out out');
+    if (values.only || values.shard || values.force || values.locale) return usage('--only, --shard, --force and --locale belong to build: merge takes them from the shards');
+  }
   if (values.reporter !== 'text' && values.reporter !== 'json') return usage(`--reporter must be text or json, got "${values.reporter}"`);
   if (command === 'validate' && (values.only || values.shard || values.force || values.out)) {
     return usage('--out, --only, --shard and --force belong to build');
   }
-  if (values.release && command !== 'build') return usage('--release belongs to build');
+  if (values.release && command !== 'build' && command !== 'merge') return usage('--release belongs to build and merge');
   if (values.release && (values.only || values.shard)) return usage('--release bundles whole languages: leave out --only and --shard (--locale picks languages)');
   if (command !== 'dev' && values['host-allow']) return usage('--host-allow belongs to dev');
   if ((command === 'changes') !== (values.since !== undefined)) return usage(command === 'changes' ? 'changes needs --since REVISION, e.g. --since HEAD~1' : '--since belongs to changes');
   if (command === 'changes' && (values.only || values.shard || values.force || values.out || values.locale)) return usage('--out, --only, --shard, --force and --locale belong to build');
+  if (command !== 'build' && values['browser-url'] !== undefined) return usage('--browser-url belongs to build');
   const json = values.reporter === 'json';
   let shard;
   try {
@@ -100,16 +107,29 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  // A browser to print in, rather than launch: the option, else the environment. (Puppeteer loads only then.)
+  const browserUrl = values['browser-url'] ?? (process.env.COOPERATION_REPORTS_BROWSER_URL || undefined);
+  try {
+    if (browserUrl !== undefined) (await import('./pdf/remote.ts')).browserEndpoint(browserUrl);
+  } catch (error) {
+    return usage((error as ReportError).message);
+  }
+
   // Paths as they are on disk, from where the user stands: out/en/projects/red.pdf.
   const progress = createProgress(process.stdout, (path) => relative(process.cwd(), join(config.outDir, path)) || path);
-  const result = await build(config, {
-    force: values.force,
-    release: values.release,
-    ...(values.only ? { only: values.only } : {}),
-    ...(values.locale ? { locales: values.locale } : {}),
-    ...(shard ? { shard } : {}),
-    ...(json ? {} : { onPlan: progress.plan, onOutput: progress.output }),
-  });
+  const listen = json ? {} : { onPlan: progress.plan, onOutput: progress.output };
+  const result =
+    command === 'merge'
+      ? await (await import('./merge/merge.ts')).merge(config, { shards: extra, release: values.release, ...listen })
+      : await build(config, {
+          force: values.force,
+          release: values.release,
+          ...(values.only ? { only: values.only } : {}),
+          ...(values.locale ? { locales: values.locale } : {}),
+          ...(shard ? { shard } : {}),
+          ...(browserUrl ? { browserUrl } : {}),
+          ...listen,
+        });
   const ms = performance.now() - started;
   const { built, skipped, removed } = result;
   if (json) {

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   browser: 'no usable browser, or the browser failed',
   'open-data': 'the schemas cannot be turned into the tables of the open data',
   git: 'git cannot give the data at a revision',
+  merge: 'the out folders of shards do not make one build',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

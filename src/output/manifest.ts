@@ -30,7 +30,7 @@ export interface BuildState {
 }
 
 export const MANIFEST = 'manifest.json';
-const STATE = '.build-state.json';
+export const STATE = '.build-state.json';
 
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
   return readJson<Manifest>(join(outDir, MANIFEST));

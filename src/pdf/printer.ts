@@ -1,5 +1,6 @@
 // Self-contained HTML -> PDF in one shared headless Chromium. The browser starts
-// with the first job, is replaced once if it crashes or hangs, and may load
+// (or, with a browser URL, is connected to: remote.ts) with the first job, is
+// replaced (reconnected) once if it crashes, hangs or is lost, and may load
 // nothing but data: URLs and the build's own assets, answered from memory, so a
 // brief can never fetch or leak anything.
 import { constants } from 'node:os';
@@ -7,6 +8,7 @@ import type { Browser, BrowserEvent, Page } from 'puppeteer';
 import { ReportError } from '../errors.ts';
 import { closeBrowser, findBrowser, firstLine, launchBrowser, settlesWithin } from './browser.ts';
 import type { Asset } from '../html/styles.ts';
+import { remoteBrowser, type RemoteBrowser } from './remote.ts';
 
 export interface PdfJob {
   /** Output id, used in error messages. */
@@ -34,6 +36,8 @@ export interface AssetSource {
 
 export interface PrinterOptions {
   executablePath?: string;
+  /** A running browser's DevTools endpoint: connect to it instead of launching one. */
+  browserUrl?: string;
   timeoutMs?: number;
   /** Files pages may load, by absolute URL, answered from memory (the briefs' fonts). */
   assets?: AssetSource;
@@ -42,6 +46,7 @@ export interface PrinterOptions {
 export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const assets = options.assets ?? new Map<string, Asset>();
+  const remote = options.browserUrl === undefined ? undefined : remoteBrowser(options.browserUrl);
   let launching: Promise<Browser> | undefined;
   /** The browser `launching` resolved to; checked synchronously so concurrent jobs replace it once. */
   let live: Browser | undefined;
@@ -55,7 +60,7 @@ export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
   function browser(): Promise<Browser> {
     if (!launching) {
       guard();
-      launching = (async () => (live = await launchBrowser(findBrowser(options).executablePath)))();
+      launching = (async () => (live = remote ? remember(await remote.connect()) : await launchBrowser(findBrowser(options).executablePath)))();
     }
     return launching;
   }
@@ -65,7 +70,7 @@ export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
       live = undefined;
       launching = undefined;
     }
-    await closeBrowser(stale, { force: true });
+    await release(stale, { force: true });
   }
 
   async function print(job: PdfJob): Promise<Uint8Array> {
@@ -108,7 +113,7 @@ export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
     live = undefined;
     try {
       // A launch still under way is awaited, so its browser is closed too.
-      if (closingBrowser) await closeBrowser(await closingBrowser);
+      if (closingBrowser) await release(await closingBrowser);
     } catch {
       // The launch failed: nothing to close.
     } finally {
@@ -141,6 +146,18 @@ export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
   const warm = () => void browser().catch(() => undefined);
 
   return { print, warm, close };
+}
+
+/** Browsers we connected to, by the Browser Puppeteer gives: they are left running, only our pages closed. */
+const remotes = new WeakMap<Browser, RemoteBrowser>();
+
+function remember(remote: RemoteBrowser): Browser {
+  remotes.set(remote.browser, remote);
+  return remote.browser;
+}
+
+function release(browser: Browser, options: { force?: boolean } = {}): Promise<void> {
+  return remotes.get(browser)?.close() ?? closeBrowser(browser, options);
 }
 
 class JobTimeout extends Error {}
@@ -188,7 +205,7 @@ interface Tab {
 const LOCAL_RESOURCE = /^Not allowed to load local resource: (\S+)/;
 
 async function openTab(browser: Browser, assets: AssetSource): Promise<Tab> {
-  const page = await browser.newPage();
+  const page = await (remotes.get(browser)?.newPage() ?? browser.newPage());
   const tab: Tab = { page };
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);

@@ -43,6 +43,8 @@ export interface PrintOptions {
   /** Per-document browser timeout. */
   timeoutMs?: number;
   executablePath?: string;
+  /** Print in a running browser at this DevTools endpoint instead of launching one. */
+  browserUrl?: string;
 }
 
 /** `name` is written into the files; `digest` (of the tool's own code) only into input digests. */

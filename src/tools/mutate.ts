@@ -30,12 +30,12 @@ const MODULES: readonly Module[] = [
     tests: ['tests/validate/*.test.ts', 'tests/load/*.test.ts'],
   },
   { name: 'output', mutate: ['src/output/**/*.ts'], tests: ['tests/output/*.test.ts', 'tests/build/no-op.test.ts'] },
-  // build.ts's decisions: the no-op, the per-output skip, what is kept or removed, the manifest and
-  // state, leftovers and the errors; not the change report, web edition and release it hands on to.
+  // build.ts's decisions: the fingerprint and selection, the no-op, the per-output skip, what is kept
+  // or removed, the manifest and state, leftovers and the errors.
   {
     name: 'build',
     mutate: [
-      ...(await declarations('src/build.ts', ['build', 'inPlace', 'eachConcurrently', 'removeTempFiles', 'alive'])),
+      ...(await declarations('src/build.ts', ['build', 'buildInputs', 'selectionKey', 'inPlace', 'eachConcurrently', 'removeTempFiles', 'alive'])),
       ...(await declarations('src/errors.ts', ['mergeRepeated', 'asReportError'])),
     ],
     tests: ['tests/build/no-op.test.ts', 'tests/errors/*.test.ts'],

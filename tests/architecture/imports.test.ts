@@ -23,6 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['prepare.ts'],
   ['changes', 'release', 'site'],
   ['build.ts'],
+  ['merge'],
   ['progress.ts', 'setup.ts', 'dev', 'tools'],
   ['cli.ts', 'launch.mjs'],
 ];

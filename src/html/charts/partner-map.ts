@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
+import { geoAzimuthalEqualArea, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
 import countryCodes from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
@@ -86,6 +86,34 @@ function fittedProjection(width: number) {
   return geoAzimuthalEqualArea().rotate([-CENTRE[0], -CENTRE[1]]).clipAngle(90).fitWidth(width, MUST_SHOW);
 }
 
+/** A country on the map at one width, with the area of it that shows. */
+interface Drawn extends Country {
+  d: string;
+  area: number;
+}
+
+// Projecting 240 countries is the costliest part of a brief, and every map of
+// one width draws the same land: it is projected once per process.
+const framesByWidth = new Map<number, { height: number; projection: GeoProjection; path: GeoPath; whole: GeoPath; countries: Drawn[] }>();
+
+function frameOf(width: number) {
+  let frame = framesByWidth.get(width);
+  if (!frame) {
+    const whole = geoPath(fittedProjection(width));
+    const height = Math.round(whole.bounds(MUST_SHOW)[1][1]);
+    const projection = fittedProjection(width).clipExtent([[0, 0], [width, height]]);
+    const path = geoPath(projection).digits(1);
+    const countries: Drawn[] = [];
+    for (const country of loadCountries()) {
+      const area = path.area(country.geo);
+      if (area > 0) countries.push({ ...country, d: path(country.geo) ?? '', area });
+    }
+    frame = { height, projection, path, whole, countries };
+    framesByWidth.set(width, frame);
+  }
+  return frame;
+}
+
 export function partnerMap(input: PartnerMapInput): string {
   checkId(input.id);
   checkFinite('home.lon', input.home.lon);
@@ -94,10 +122,7 @@ export function partnerMap(input: PartnerMapInput): string {
   const width = input.width ?? 640;
   const partners = partnersByCode(input.countries);
 
-  const whole = geoPath(fittedProjection(width));
-  const height = Math.round(whole.bounds(MUST_SHOW)[1][1]);
-  const projection = fittedProjection(width).clipExtent([[0, 0], [width, height]]);
-  const path = geoPath(projection).digits(1);
+  const { height, projection, path, whole, countries } = frameOf(width);
   // Shown area that counts as on the map even when most of the country is not (Russia).
   const enough = (width * height) / 100;
 
@@ -106,10 +131,8 @@ export function partnerMap(input: PartnerMapInput): string {
   const shaded: string[] = [];
   const dots: string[] = [];
   const onMap = new Set<string>();
-  for (const country of loadCountries()) {
-    const area = path.area(country.geo);
-    if (!(area > 0)) continue;
-    const d = path(country.geo) ?? '';
+  for (const country of countries) {
+    const { d, area } = country;
     const partner = country.alpha2 === undefined ? undefined : partners.get(country.alpha2);
     if (!partner) {
       land.push(`<path d="${d}"/>`);

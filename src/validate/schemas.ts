@@ -11,14 +11,10 @@
 // need no second walk of the data.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { _, Ajv2020, Name, type CodeKeywordDefinition, type ErrorObject, type KeywordCxt } from 'ajv/dist/2020.js';
-import { strConcat } from 'ajv/dist/compile/codegen/index.js';
-import addFormatsModule from 'ajv-formats';
+import type { CodeKeywordDefinition, ErrorObject, KeywordCxt } from 'ajv/dist/2020.js';
+import { _, Name, strConcat } from 'ajv/dist/compile/codegen/index.js';
 import { SHARED_SCHEMA } from '../load/data-set.ts';
 import { STANDALONE, standaloneValidators } from './standalone.ts';
-
-// ajv-formats is CommonJS: under ESM its function is the `default` of the module object.
-const addFormats = addFormatsModule.default;
 
 export interface IdUse {
   collection: string;
@@ -51,7 +47,10 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
   const [shared, ...schemas] = await Promise.all([SHARED_SCHEMA, ...collections].map(read));
   const ids = Object.fromEntries(collections.map((c, i) => [c, String(schemas[i]!.$id)]));
   // The keywords' code shapes the generated code: it is part of the key.
-  const compiled = standaloneValidators([shared, schemas, KEYWORDS.map((k) => k.code.toString())], ids, () => {
+  const compiled = await standaloneValidators([shared, schemas, KEYWORDS.map((k) => k.code.toString())], ids, async () => {
+    const [{ Ajv2020 }, { default: addFormatsModule }] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+    // ajv-formats is CommonJS: under ESM its function is the `default` of the module object.
+    const addFormats = addFormatsModule.default;
     const ajv = new Ajv2020({
       strict: true,
       allErrors: true,

@@ -7,12 +7,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { _, type Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import standaloneModule from 'ajv/dist/standalone/index.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { PROJECT_ROOT } from '../config.ts';
 
-// ajv's standalone module is CommonJS: under ESM its function is the `default` of the module object.
-const standaloneCode = standaloneModule.default;
 const require = createRequire(import.meta.url);
 const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
 const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'cooperation-reports', 'ajv');
@@ -24,9 +22,9 @@ export const STANDALONE = { code: { source: true, formats: _`require("ajv-format
  * The validation functions of `names` (schema ids, or keys given to addSchema),
  * from the cache when `key` (JSON: the schemas, options, keyword code) was
  * compiled before, else from `compile`, an Ajv with the STANDALONE options and
- * the schemas added.
+ * the schemas added. Ajv itself loads only then: the cached code needs none of it.
  */
-export function standaloneValidators<Name extends string>(key: unknown, names: Record<Name, string>, compile: () => Ajv2020): Record<Name, ValidateFunction> {
+export async function standaloneValidators<Name extends string>(key: unknown, names: Record<Name, string>, compile: () => Promise<Ajv2020>): Promise<Record<Name, ValidateFunction>> {
   const digest = createHash('sha256').update(JSON.stringify([AJV_VERSION, names, key])).digest('hex').slice(0, 16);
   const file = join(CACHE, `${digest}.cjs`);
   try {
@@ -34,7 +32,9 @@ export function standaloneValidators<Name extends string>(key: unknown, names: R
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
   }
-  const code = standaloneCode(compile(), names);
+  // CommonJS: under ESM its function is the `default` of the module object.
+  const { default: standaloneCode } = (await import('ajv/dist/standalone/index.js')).default;
+  const code = standaloneCode(await compile(), names);
   mkdirSync(CACHE, { recursive: true });
   // Renamed into place whole: a build running beside this one never reads half a module.
   const temp = `${file}.${process.pid}.tmp`;

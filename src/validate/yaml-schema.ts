@@ -4,7 +4,6 @@
 // (validate/standalone.ts).
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ReportError, type Position } from '../errors.ts';
 import { parseYamlFile, type YamlFile } from '../load/yaml-file.ts';
 import { schemaErrors } from './schema-errors.ts';
@@ -16,7 +15,8 @@ export type YamlCheck = { ok: true; file: YamlFile } | { ok: false; errors: Repo
 /** `at`: where the file is named (a catalogue line), to report a missing file there. */
 export async function loadYamlWithSchema(path: string, schemaPath: string, cwd: string, at?: Position): Promise<YamlCheck> {
   const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as { $id?: string };
-  const { validate } = standaloneValidators([schema], { validate: String(schema.$id) }, () => {
+  const { validate } = await standaloneValidators([schema], { validate: String(schema.$id) }, async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
     // strictRequired is off: `then: { required: [...] }` names properties declared beside it.
     const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true, ...STANDALONE });
     ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });

@@ -75,6 +75,7 @@ export async function loadMessages(templatesDir: string, locale: string, cwd: st
     }
   }
 
+  const formatted = new Map<string, string>();
   return {
     locale,
     language: { name: language.name, tag: language.tag },
@@ -84,8 +85,16 @@ export async function loadMessages(templatesDir: string, locale: string, cwd: st
       const message = compiled.get(key);
       // Plain errors: the template that called {{t}} reports them at its own file.
       if (message === undefined) throw new Error(`no message "${key}" in ${file}`);
+      // Briefs ask for the same words again and again (every fact sheet's headings): each is formatted
+      // once. Only plain values are remembered, so that the key says all the text depends on.
+      const plain = Object.values(values).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)));
+      const asked = plain ? `${key}\u0000${JSON.stringify(values)}` : undefined;
+      const known = asked === undefined ? undefined : formatted.get(asked);
+      if (known !== undefined) return known;
       try {
-        return String(message.format(values as Record<string, string | number>));
+        const text = String(message.format(values as Record<string, string | number>));
+        if (asked !== undefined) formatted.set(asked, text);
+        return text;
       } catch (cause) {
         const missing = /"(\w+)"/.exec((cause as Error).message)?.[1];
         throw new Error(`message "${key}" needs a value for {${missing ?? '?'}}`, { cause });

@@ -93,6 +93,7 @@ async function readTemplate(templatesDir: string, file: string, shown: string, a
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /**
  * Parses and checks now (mistakes surface before anything renders) and wraps
@@ -106,13 +107,35 @@ function compile(hb: typeof Handlebars, source: string, where: Where, rules: Par
     throw blockError(source, where) ?? syntaxError(cause, source, where);
   }
   checkCalls(ast, where, rules);
-  const fn = hb.compile(source, { ...COMPILE_OPTIONS, ...extra });
+  const fn = lazyTemplate(hb, source, { ...COMPILE_OPTIONS, ...extra });
   return (context, options) => {
     try {
       return fn(context, options);
     } catch (cause) {
       throw cause instanceof ReportError ? cause : renderError(cause, where);
     }
+  };
+}
+
+// Each edition compiles the same files, titles and paths with the same options:
+// the code Handlebars generates for them is made once per process and shared.
+const specs = new Map<string, TemplateSpecification>();
+
+/** As hb.compile: compiled on first use (so its errors arise while rendering), from the shared code. */
+function lazyTemplate(hb: typeof Handlebars, source: string, options: CompileOptions): TemplateFn {
+  let compiled: TemplateFn | undefined;
+  return (context, runtime) => {
+    if (!compiled) {
+      const key = JSON.stringify([source, options]);
+      let spec = specs.get(key);
+      if (!spec) {
+        // precompile gives the code as text: the same that compile turns into functions.
+        spec = new Function(`return ${hb.precompile(source, { ...options })}`)() as TemplateSpecification;
+        specs.set(key, spec);
+      }
+      compiled = hb.template(spec);
+    }
+    return compiled(context, runtime);
   };
 }
 

@@ -5,7 +5,7 @@
 // a silent fallback.
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { ReportError, type Position } from '../errors.ts';
 import { positionOf } from '../load/positions.ts';
 import { parseYamlFile } from '../load/yaml-file.ts';
@@ -19,6 +19,23 @@ export interface Messages {
   text(key: string): string | undefined;
   /** The message `key` with its {placeholders} and {count, plural, ...} filled from `values`. */
   format(key: string, values: Record<string, unknown>): string;
+}
+
+// Each message would otherwise make its own Intl.NumberFormat and PluralRules on
+// first use, and making them costs far more than using them: one set, by arguments.
+const FORMATTERS: Formatters = {
+  getNumberFormat: shared((...args) => new Intl.NumberFormat(...args)),
+  getDateTimeFormat: shared((...args) => new Intl.DateTimeFormat(...args)),
+  getPluralRules: shared((...args) => new Intl.PluralRules(...args)),
+};
+
+function shared<Args extends unknown[], T>(make: (...args: Args) => T): (...args: Args) => T {
+  const made = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (!made.has(key)) made.set(key, make(...args));
+    return made.get(key)!;
+  };
 }
 
 /** The declaration's texts under workbook: are Handlebars templates looked up by text(), not ICU messages. */
@@ -52,12 +69,13 @@ export async function loadMessages(templatesDir: string, locale: string, cwd: st
   for (const [key, message] of flat) {
     if (key.startsWith(NOT_ICU)) continue;
     try {
-      compiled.set(key, new IntlMessageFormat(message, language.tag, undefined, { ignoreTag: true }));
+      compiled.set(key, new IntlMessageFormat(message, language.tag, undefined, { ignoreTag: true, formatters: FORMATTERS }));
     } catch (cause) {
       throw new ReportError('template', `message "${key}" is not valid ICU MessageFormat: ${(cause as Error).message}`, where(key), 'placeholders look like {name}; counts like {count, plural, one {# project} other {# projects}}; a literal brace is quoted: \'{\'', { cause });
     }
   }
 
+  const formatted = new Map<string, string>();
   return {
     locale,
     language: { name: language.name, tag: language.tag },
@@ -67,8 +85,16 @@ export async function loadMessages(templatesDir: string, locale: string, cwd: st
       const message = compiled.get(key);
       // Plain errors: the template that called {{t}} reports them at its own file.
       if (message === undefined) throw new Error(`no message "${key}" in ${file}`);
+      // Briefs ask for the same words again and again (every fact sheet's headings): each is formatted
+      // once. Only plain values are remembered, so that the key says all the text depends on.
+      const plain = Object.values(values).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)));
+      const asked = plain ? `${key}\u0000${JSON.stringify(values)}` : undefined;
+      const known = asked === undefined ? undefined : formatted.get(asked);
+      if (known !== undefined) return known;
       try {
-        return String(message.format(values as Record<string, string | number>));
+        const text = String(message.format(values as Record<string, string | number>));
+        if (asked !== undefined) formatted.set(asked, text);
+        return text;
       } catch (cause) {
         const missing = /"(\w+)"/.exec((cause as Error).message)?.[1];
         throw new Error(`message "${key}" needs a value for {${missing ?? '?'}}`, { cause });

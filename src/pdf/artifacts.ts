@@ -5,9 +5,9 @@
 // at the top level of a page's content is wrapped in /Artifact BMC … EMC; the
 // run never crosses q/Q or BT/ET, nor opens inside tagged content, so no
 // artifact ends up inside real content or the other way round (01-003, 01-004).
-import { PDFDict, PDFName, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFDict, PDFName, type PDFPage } from 'pdf-lib';
 import { parseOperations, type Operation } from './content-stream.ts';
-import { rewriteContents } from './page-content.ts';
+import type { ContentChange } from './page-content.ts';
 
 /** Operators that draw, or build a path that a later one of them paints. */
 const DRAWS = new Set([
@@ -21,16 +21,11 @@ const BOUNDARIES = new Set(['q', 'Q', 'BT', 'ET']);
 const OPEN = Buffer.from('/Artifact BMC\n', 'latin1');
 const CLOSE = Buffer.from('EMC\n', 'latin1');
 
-/** Rewrites every page's content; returns how many artifact runs were marked. */
-export function markArtifacts(doc: PDFDocument): number {
-  let runs = 0;
-  rewriteContents(doc, (bytes, page) => {
-    const { content, count } = wrapUntagged(bytes, (operation) => isTagged(operation, page));
-    runs += count;
-    return count > 0 ? content : undefined;
-  });
-  return runs;
-}
+/** A page's content with its untagged runs marked, or undefined when it has none. */
+export const markArtifacts: ContentChange = (bytes, page) => {
+  const { content, count } = wrapUntagged(bytes, (operation) => isTagged(operation, page));
+  return count > 0 ? content : undefined;
+};
 
 /**
  * Inserts the artifact brackets. `tagged` tells whether a BDC/BMC at the top

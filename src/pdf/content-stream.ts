@@ -13,8 +13,15 @@ export interface Operation {
   end: number;
 }
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+// Character classes by byte (the text is latin1): a table, as a brief's pages hold a few hundred thousand characters.
+const WHITE = 1;
+const DELIMITER = 2;
+const NUMBER_START = 4;
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = WHITE;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
+for (const c of '0123456789+-.') CLASS[c.charCodeAt(0)] = NUMBER_START;
+const is = (text: string, at: number, kind: number) => (CLASS[text.charCodeAt(at)]! & kind) !== 0;
 
 export function parseOperations(bytes: Uint8Array): Operation[] {
   const text = Buffer.from(bytes).toString('latin1');
@@ -23,7 +30,7 @@ export function parseOperations(bytes: Uint8Array): Operation[] {
   let operandsStart = -1;
   let i = skipSpace(text, 0);
   while (i < text.length) {
-    const isOperand = DELIMITER.has(text.charCodeAt(i)) || /[0-9+\-.]/.test(text[i]!) || startsKeywordOperand(text, i);
+    const isOperand = is(text, i, DELIMITER | NUMBER_START) || startsKeywordOperand(text, i);
     if (isOperand) {
       if (operandsStart < 0) operandsStart = i;
       const end = objectEnd(text, i);
@@ -48,7 +55,7 @@ export function parseOperations(bytes: Uint8Array): Operation[] {
 function skipSpace(text: string, from: number): number {
   let i = from;
   for (;;) {
-    while (i < text.length && WHITE.has(text.charCodeAt(i))) i++;
+    while (i < text.length && is(text, i, WHITE)) i++;
     if (text[i] !== '%') return i;
     while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
   }
@@ -56,7 +63,7 @@ function skipSpace(text: string, from: number): number {
 
 function regularEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && !WHITE.has(text.charCodeAt(i)) && !DELIMITER.has(text.charCodeAt(i))) i++;
+  while (i < text.length && !is(text, i, WHITE | DELIMITER)) i++;
   return i;
 }
 
@@ -83,7 +90,8 @@ function containerEnd(text: string, from: number, close: string): number {
 
 /** true, false and null are operands, not operators. */
 function startsKeywordOperand(text: string, at: number): boolean {
-  return /^(true|false|null)(?![^\s()<>[\]{}/%])/.test(text.slice(at, at + 6));
+  const c = text[at];
+  return (c === 't' || c === 'f' || c === 'n') && /^(true|false|null)(?![^\s()<>[\]{}/%])/.test(text.slice(at, at + 6));
 }
 
 function literalStringEnd(text: string, from: number): number {

@@ -1,15 +1,31 @@
-// Rewriting a page's content stream: decoded, changed by a step, and stored
-// again with Flate (pdf-lib's, so equal input gives equal bytes).
+// Rewriting a page's content stream: decoded once, changed by each step in
+// turn, and stored again with Flate once (pdf-lib's, so equal input gives
+// equal bytes). Compressing is the costliest part of post-processing: steps
+// that each stored their result would compress every page once per step.
+import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 
-/** `change` returns the new content, or undefined to leave the page as it is. */
-export function rewriteContents(doc: PDFDocument, change: (content: Uint8Array, page: PDFPage) => Uint8Array | undefined): void {
+/** A step returns the new content, or undefined to leave it as it is. */
+export type ContentChange = (content: Uint8Array, page: PDFPage) => Uint8Array | undefined;
+
+export function rewriteContents(doc: PDFDocument, changes: readonly ContentChange[]): void {
   for (const page of doc.getPages()) {
     const stream = contentStream(page);
     if (!stream) continue;
-    const changed = change(decodePDFRawStream(stream.stream).decode(), page);
-    if (changed) doc.context.assign(stream.ref, doc.context.flateStream(changed));
+    let content = decoded(stream.stream);
+    let changed = false;
+    for (const change of changes) {
+      const next = change(content, page);
+      if (next) [content, changed] = [next, true];
+    }
+    if (changed) doc.context.assign(stream.ref, doc.context.flateStream(content));
   }
+}
+
+/** Chromium's plain Flate streams through Node's zlib (inflating has one right answer, and zlib's is native); others through pdf-lib. */
+function decoded(stream: PDFRawStream): Uint8Array {
+  const plainFlate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'));
+  return plainFlate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
 }
 
 /** The page's single content stream (Chromium writes one per page). */

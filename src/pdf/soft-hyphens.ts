@@ -5,22 +5,17 @@
 // with it; the positioning operators stay, so nothing moves. A hyphen drawn
 // where a line breaks is a glyph of its own after the span and is kept.
 import { parseOperations } from './content-stream.ts';
-import { rewriteContents } from './page-content.ts';
-import type { PDFDocument } from 'pdf-lib';
+import type { ContentChange } from './page-content.ts';
 
 const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
+const MARKS = new Set(['EMC', 'BDC', 'BMC']);
 const SOFT_HYPHEN_SPAN = /^<<\s*\/ActualText\s*<FEFF00AD>\s*>>$/i;
 
-/** Returns how many soft-hyphen glyphs were dropped. */
-export function dropSoftHyphenGlyphs(doc: PDFDocument): number {
-  let dropped = 0;
-  rewriteContents(doc, (bytes) => {
-    const { content, count } = withoutSoftHyphenGlyphs(bytes);
-    dropped += count;
-    return count > 0 ? content : undefined;
-  });
-  return dropped;
-}
+/** A page's content without them, or undefined when it has none. */
+export const dropSoftHyphenGlyphs: ContentChange = (bytes) => {
+  const { content, count } = withoutSoftHyphenGlyphs(bytes);
+  return count > 0 ? content : undefined;
+};
 
 export function withoutSoftHyphenGlyphs(bytes: Uint8Array): { content: Uint8Array; count: number } {
   const operations = parseOperations(bytes);
@@ -30,8 +25,9 @@ export function withoutSoftHyphenGlyphs(bytes: Uint8Array): { content: Uint8Arra
   for (let i = 0; i < operations.length; i++) {
     const open = operations[i]!;
     if (open.operator !== 'BDC' || open.operands[0] !== '/Span' || !SOFT_HYPHEN_SPAN.test(open.operands[1] ?? '')) continue;
-    const close = operations.findIndex((op, j) => j > i && (op.operator === 'EMC' || op.operator === 'BDC' || op.operator === 'BMC'));
-    if (close < 0 || operations[close]!.operator !== 'EMC') continue;
+    let close = i + 1;
+    while (close < operations.length && !MARKS.has(operations[close]!.operator)) close++;
+    if (operations[close]?.operator !== 'EMC') continue;
     // Keep what lies between the span's operators except the glyphs it shows.
     keep.push(bytes.subarray(copied, open.start));
     for (const inner of operations.slice(i + 1, close)) {

@@ -8,6 +8,7 @@
 import { PDFHeader, PDFName, type PDFDocument } from 'pdf-lib';
 import { markArtifacts } from './artifacts.ts';
 import { addSrgbOutputIntent } from './output-intent.ts';
+import { rewriteContents } from './page-content.ts';
 import { dropSoftHyphenGlyphs } from './soft-hyphens.ts';
 import { addListBodies } from './structure.ts';
 import { xmpPacket, type XmpFields } from './xmp.ts';
@@ -18,8 +19,8 @@ export const CONFORMANCE = { pdfa: { part: 2, conformance: 'A' }, pdfua: { part:
 export type DocumentInfo = Omit<XmpFields, 'pdfa' | 'pdfua'>;
 
 export function applyStandards(doc: PDFDocument, info: DocumentInfo): void {
-  dropSoftHyphenGlyphs(doc);
-  markArtifacts(doc);
+  // In this order: artifacts are marked in content already without the soft-hyphen glyphs.
+  rewriteContents(doc, [dropSoftHyphenGlyphs, markArtifacts]);
   addListBodies(doc);
   addSrgbOutputIntent(doc);
   const { context } = doc;

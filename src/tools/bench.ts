@@ -6,7 +6,14 @@
 // reported in the table, not thrown: a benchmark should show what breaks.
 // Then how long hostile YAML takes to be refused. --runs N: runs per figure
 // (default 3, 1 for builds of a synthetic set); --quick: one run each and no
-// 10,000-project set, for a CI smoke test.
+// 10,000-project set, for a CI smoke test; --sets real,1000,10000: which data
+// sets (the 1,000-project one prints 2,000 sheets three times: the longest).
+// The targets of issue 17 are ratios to floors measured in the same run, as
+// the machine's load changes every absolute figure: for the real data, what
+// Chromium itself needs (its launch, and one warm setContent + pdf of each
+// document), what a workbook needs (Node's start, importing ExcelJS, writing
+// the workbooks from the model in memory), and Node's bare start. Each row
+// shows the 1-minute load average while it was measured.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -20,6 +27,7 @@ import { formatErrors } from '../errors.ts';
 import { prepare } from '../prepare.ts';
 import { selectOutputs, type Selection } from '../plan/select.ts';
 import { isBrief, renderBrief } from '../html/brief.ts';
+import { isWorkbook, xlsxSink } from '../xlsx/sink.ts';
 import { closeBrowser, findBrowser, launchBrowser } from '../pdf/browser.ts';
 import type { Asset } from '../html/styles.ts';
 import { writeSyntheticData } from './synthetic-data.ts';
@@ -40,6 +48,9 @@ interface Target {
 const atMost = (limit: number, text: string): Target => ({ text: `<= ${text}`, met: (v) => v <= limit });
 const atLeast = (limit: number, text: string): Target => ({ text: `>= ${text}`, met: (v) => v >= limit });
 const NOOP_TARGET = atMost(500, '0.5 s');
+const RATIO_TARGET = atMost(1.5, '1.5×');
+const NOOP_ABOVE_START = atMost(100, '0.1 s');
+const VALIDATE_ABOVE_START = atMost(300, '0.3 s');
 const REFUSAL_TARGET = atMost(15_000, '15 s');
 
 /** The costliest cases of tests/hardening/hostile-yaml.test.ts, which checks how each is refused. */
@@ -65,6 +76,8 @@ interface DataSet {
   shard?: Selection['shard'];
   /** Builds of this set count as expensive: one run unless --runs says otherwise. */
   expensive: boolean;
+  /** Measure the floors of issue 17 on this set (the real data). */
+  floors?: boolean;
   targets: { scratch?: Target; workbook?: Target; memory?: Target };
 }
 
@@ -72,6 +85,8 @@ interface DataSet {
 interface Series {
   values: number[];
   failure?: string;
+  /** The 1-minute load average after each run. */
+  loads?: number[];
 }
 
 interface Row {
@@ -79,13 +94,18 @@ interface Row {
   value: string;
   target: string;
   status: string;
+  /** Median load average while measured. */
+  load: string;
   note?: string;
 }
 
 /** A build that reported errors, as opposed to a benchmark that broke. */
 class BuildFailure extends Error {}
 
-const { values: flags } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false }, sets: { type: 'string' } } });
+const SET_NAMES = ['real', '1000', '10000'] as const;
+const wanted = new Set(flags.sets?.split(',') ?? (flags.quick ? ['real', '1000'] : SET_NAMES));
+for (const name of wanted) if (!(SET_NAMES as readonly string[]).includes(name)) throw new Error(`--sets takes ${SET_NAMES.join(',')}, got ${name}`);
 const fixedRuns = flags.runs === undefined ? undefined : Number(flags.runs);
 if (fixedRuns !== undefined && !(Number.isInteger(fixedRuns) && fixedRuns >= 1)) throw new Error(`--runs must be a positive integer, got ${flags.runs}`);
 const runsFor = (expensive: boolean) => fixedRuns ?? (flags.quick || expensive ? 1 : 3);
@@ -110,12 +130,10 @@ try {
   // The launcher bundles src/ on its first start after a change; that is not what is measured.
   await runChild(['--help']);
   const sets: DataSet[] = [
-    { title: 'real data', dir: join(PROJECT_ROOT, 'data'), expensive: false, targets: { scratch: atMost(2000, '2 s') } },
+    { title: 'real data', dir: join(PROJECT_ROOT, 'data'), expensive: false, floors: true, targets: { scratch: atMost(2000, '2 s') } },
     { title: 'synthetic, 1,000 projects', dir: join(root, 'data-1000'), projects: 1000, expensive: true, targets: { memory: atMost(300e6, '300 MB') } },
-  ];
-  if (!flags.quick) {
-    sets.push({ title: 'synthetic, 10,000 projects', dir: join(root, 'data-10000'), projects: 10_000, shard: SHARD, expensive: true, targets: { workbook: atMost(2000, '2 s') } });
-  }
+    { title: 'synthetic, 10,000 projects', dir: join(root, 'data-10000'), projects: 10_000, shard: SHARD, expensive: true, targets: { workbook: atMost(2000, '2 s') } },
+  ].filter((_, i) => wanted.has(SET_NAMES[i]!));
   const sections: string[] = [];
   let chromium = '';
   for (const set of sets) {
@@ -215,8 +233,99 @@ async function benchDataSet(set: DataSet): Promise<{ heading: string; rows: Row[
     row('  of which rendering and writing the workbook', { values: ownWorkbook }, seconds),
     row(`peak RSS of Node, child build from scratch${share}`, { values: rss }, megabytes, set.targets.memory),
   ];
+  if (set.floors) rows.push(...(await floorRows(set, cheap, { scratchChild, noopChild: after(noopChild, scratchChild), workbook })));
   const heading = `${set.title}: ${await dataSize(set.dir)} of YAML; built from scratch${share}: ${countByEntry(built)}`;
   return { heading, rows, chromium: reference.chromium };
+}
+
+/**
+ * Issue 17's figures: each of ours beside what it cannot go below, measured
+ * now. The build from scratch against Chromium's launch plus one warm print of
+ * every document it makes; the workbooks against Node's start, importing
+ * ExcelJS and writing them from the model in memory; validate and the no-op
+ * build against Node's bare start.
+ */
+async function floorRows(set: DataSet, runs: number, ours: { scratchChild: Series; noopChild: Series; workbook: Series }): Promise<Row[]> {
+  const step = (what: string) => `${set.title}: floor, ${what}`;
+  const nodeStart = await series(runs, step('Node start'), () => timeNode(['-e', '0']));
+  const excelImport = await series(runs, step('Node start + import ExcelJS'), () => timeNode(['--input-type=module', '-e', "await import('exceljs')"]));
+  const validate = await series(runs, step('validate, child'), async () => (await runChild(['validate', '--data', set.dir])).ms);
+
+  progress(step('printing each document on a warm page'));
+  const prepared = await prepare(resolveConfig({ data: set.dir }));
+  if (!prepared.ok) throw new Error(formatErrors(prepared.errors, prepared.sources));
+  const briefs = prepared.outputs.filter(isBrief);
+  const htmls = briefs.map(renderBrief);
+  const assets = briefs[0]?.plan.styles.assets ?? new Map<string, Asset>();
+  const { executablePath } = findBrowser({});
+  const launch = await series(runs, step('Chromium launch'), async () => {
+    const at = performance.now();
+    const browser = await launchBrowser(executablePath);
+    const ms = performance.now() - at;
+    await closeBrowser(browser);
+    return ms;
+  });
+  const browser = await launchBrowser(executablePath);
+  let prints: Series;
+  try {
+    const page = await openPage(browser, assets);
+    await printOn(page, htmls[0]!);
+    prints = await series(runs, step(`one warm print of each of ${htmls.length} documents`), async () => {
+      let sum = 0;
+      for (const html of htmls) {
+        const at = performance.now();
+        await printOn(page, html);
+        sum += performance.now() - at;
+      }
+      return sum;
+    });
+  } finally {
+    await closeBrowser(browser);
+  }
+
+  const workbooks = prepared.outputs.filter(isWorkbook);
+  const write = async () => {
+    let sum = 0;
+    for (const output of workbooks) {
+      const work = await xlsxSink.work(output, prepared.env);
+      const at = performance.now();
+      await work.make();
+      sum += performance.now() - at;
+    }
+    return sum;
+  };
+  // The first one loads ExcelJS, which the floor counts apart.
+  await write();
+  const writing = await series(runs, step(`writing ${workbooks.length} workbooks from the model in memory`), write);
+
+  const printFloor = median(launch.values) + median(prints.values);
+  const workbookFloor = median(excelImport.values) + median(writing.values);
+  const start = median(nodeStart.values);
+  const quotient = (value: Series, floor: number): Series => (value.values.length === 0 ? value : { values: [median(value.values) / floor], loads: value.loads });
+  const above = (value: Series): Series => (value.values.length === 0 ? value : { values: value.values.map((v) => v - start), loads: value.loads });
+  return [
+    row('floor: Chromium launch', launch, seconds),
+    row(`floor: one warm setContent + pdf of each of ${htmls.length} documents, summed`, prints, seconds),
+    row('floor: the two together', { values: [printFloor], loads: prints.loads }, seconds),
+    row('  build from scratch, child / floor', quotient(ours.scratchChild, printFloor), times, RATIO_TARGET),
+    row('floor: Node start (node -e 0)', nodeStart, seconds),
+    row('  validate, child', validate, seconds),
+    row('  validate, child, above Node start', above(validate), seconds, VALIDATE_ABOVE_START),
+    row('  no-op build, child, above Node start', above(ours.noopChild), seconds, NOOP_ABOVE_START),
+    row('floor: Node start + import ExcelJS', excelImport, seconds),
+    row(`floor: writing the ${workbooks.length} workbooks from the model in memory`, writing, seconds),
+    row('  workbook (--force --only workbook), child / floor', quotient(ours.workbook, workbookFloor), times, RATIO_TARGET),
+  ];
+}
+
+/** Wall time of plain `node` with `args` (and the child's RSS hook, as the builds have), spawn to exit. */
+function timeNode(args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const at = performance.now();
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, ...args], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - at) : reject(new Error(`node ${args.join(' ')} exited with ${code}`))));
+  });
 }
 
 async function benchHostile(): Promise<Row[]> {
@@ -243,17 +352,19 @@ function timeRefusal(dataDir: string): Promise<number> {
 /** Times `run` `n` times, one after the other; a build that fails ends the series. */
 async function series(n: number, what: string, run: () => Promise<number>): Promise<Series> {
   const values: number[] = [];
+  const loads: number[] = [];
   for (let i = 0; i < n; i++) {
     progress(`${what}, run ${i + 1} of ${n}`);
     try {
       values.push(await run());
+      loads.push(loadavg()[0]!);
     } catch (error) {
       if (!(error instanceof BuildFailure)) throw error;
       progress(`  failed: ${error.message}`);
-      return { values, failure: error.message };
+      return { values, failure: error.message, loads };
     }
   }
-  return { values };
+  return { values, loads };
 }
 
 /**
@@ -410,19 +521,20 @@ function ratio(numerator: number, denominator: number, from: Series): Series {
 }
 
 function row(label: string, measured: Series, format: (v: number) => string, target?: Target): Row {
+  const load = measured.loads?.length ? `load ${median(measured.loads).toFixed(1)}` : '';
   if (measured.values.length === 0) {
-    return { label, value: 'failed', target: target?.text ?? '', status: target ? 'NOT MET' : '', note: measured.failure ?? 'nothing measured' };
+    return { label, value: 'failed', target: target?.text ?? '', status: target ? 'NOT MET' : '', load, note: measured.failure ?? 'nothing measured' };
   }
   const value = median(measured.values);
-  return { label, value: format(value), target: target?.text ?? '', status: target ? (target.met(value) ? 'met' : 'NOT MET') : '' };
+  return { label, value: format(value), target: target?.text ?? '', status: target ? (target.met(value) ? 'met' : 'NOT MET') : '', load };
 }
 
 function table(rows: readonly Row[]): string {
-  const width = (key: 'label' | 'value' | 'target') => Math.max(...rows.map((r) => r[key].length));
-  const [label, value, target] = [width('label'), width('value'), width('target')];
+  const width = (key: 'label' | 'value' | 'target' | 'status') => Math.max(...rows.map((r) => r[key].length));
+  const [label, value, target, status] = [width('label'), width('value'), width('target'), width('status')];
   return rows
     .flatMap((r) => [
-      `  ${r.label.padEnd(label)}  ${r.value.padStart(value)}  ${r.target.padEnd(target)}  ${r.status}`.trimEnd(),
+      `  ${r.label.padEnd(label)}  ${r.value.padStart(value)}  ${r.target.padEnd(target)}  ${r.status.padEnd(status)}  ${r.load}`.trimEnd(),
       ...(r.note ? [`      ${r.note}`] : []),
     ])
     .join('\n');

@@ -78,7 +78,7 @@ function synthesise(real: CooperationData, projects: number): CooperationData {
   const region = real.report.report.region;
 
   const extra = [...EUROPE, ...ASIA, ...ELSEWHERE].slice(0, Math.round(projects / PROJECTS_PER_EXTRA_COUNTRY));
-  const countries = [...real.countries.countries, ...extra.map((code) => ({ code: code as CountryCode, name: countryName(code) }))].sort((a, b) =>
+  const countries = [...real.countries.countries, ...extra.map((code) => ({ code: code as CountryCode, name: countryName(code), name_ru: countryName(code) }))].sort((a, b) =>
     a.code < b.code ? -1 : 1,
   );
   const codes = countries.map((c) => c.code);
@@ -93,10 +93,10 @@ function synthesise(real: CooperationData, projects: number): CooperationData {
     const place = names.next();
     if (i < regionalCount) {
       const [kind, name] = random.pick(REGIONAL_NAMES);
-      return { id: `${slug(place)}-${kind}-${i + 1}`, name: name(place, region.name, random), kind, country: region.country };
+      return { id: `${slug(place)}-${kind}-${i + 1}`, ...inRussianToo('name', name(place, region.name, random)), kind, country: region.country };
     }
     const [kind, name] = random.pick(LEAD_NAMES);
-    return { id: `${slug(place)}-${kind}-${i + 1}`, name: name(place), kind, country: random.pick(abroad) };
+    return { id: `${slug(place)}-${kind}-${i + 1}`, ...inRussianToo('name', name(place)), kind, country: random.pick(abroad) };
   });
   const regionalPartners = [...realOrgs.filter((o) => o.country === region.country && !leadIds.has(o.id)), ...generated.slice(0, regionalCount)].map((o) => o.id);
   const leadPartners = [...realOrgs.filter((o) => leadIds.has(o.id)), ...generated.slice(regionalCount)].map((o) => o.id);
@@ -122,7 +122,7 @@ function synthesise(real: CooperationData, projects: number): CooperationData {
     return {
       id: `${slug(acronym)}-${i + 1}`,
       acronym,
-      title,
+      ...inRussianToo('title', title),
       ...(dashed ? { seed_title: `${theme}-${acronym}` } : {}),
       programme: random.pick(programmeIds),
       leningrad_partners: random.sample(regionalPartners, 1 + random.int(3)),
@@ -152,7 +152,7 @@ function partnerRegions(real: CooperationData, projects: number, codes: readonly
     const place = names.next();
     const country = random.pick(pool) as CountryCode;
     const kind = REGION_KIND[country] ?? 'region';
-    const common = { id: `${slug(place)}-${kind}-${i + 1}`, name: `${place} ${KIND_WORD[kind]}`, country, kind, status };
+    const common = { id: `${slug(place)}-${kind}-${i + 1}`, ...inRussianToo('name', `${place} ${KIND_WORD[kind]}`), country, kind, status };
     return status === 'partner'
       ? { ...common, direction: 'bilateral-ties', fields: fieldIds.filter((_, j) => j === 0 || random.next() < 0.6) }
       : { ...common, direction: 'asia', planned_for: outlook.year };
@@ -217,6 +217,14 @@ function placeNames(random: Random): PlaceNames {
 function acronymOf(random: Random, place: string): string {
   const word = place.toUpperCase();
   return random.next() < 0.3 ? `${word}-${random.pick(['NET', 'EAST', 'LINK', 'BALT'])}` : word;
+}
+
+/**
+ * The text and its Russian sibling, which every language of the catalogue
+ * needs. The English words stand in for it: the benchmark measures, nobody reads.
+ */
+function inRussianToo<Field extends string>(field: Field, text: string): Record<Field | `${Field}_ru`, string> {
+  return { [field]: text, [`${field}_ru`]: text } as Record<Field | `${Field}_ru`, string>;
 }
 
 function slug(text: string): string {

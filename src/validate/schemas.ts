@@ -1,4 +1,4 @@
-// The JSON Schemas, compiled once per validator. Four project keywords sit
+// The JSON Schemas, compiled once and kept as code (validate/standalone.ts). Four project keywords sit
 // beside the standard ones:
 //   hint        advice shown with any error raised in that schema
 //   defines     this string is the id of a record of the named collection
@@ -11,12 +11,10 @@
 // need no second walk of the data.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { CodeKeywordDefinition, ErrorObject, KeywordCxt } from 'ajv/dist/2020.js';
+import { _, Name, strConcat } from 'ajv/dist/compile/codegen/index.js';
 import { SHARED_SCHEMA } from '../load/data-set.ts';
-
-// ajv-formats is CommonJS: under ESM its function is the `default` of the module object.
-const addFormats = addFormatsModule.default;
+import { STANDALONE, standaloneValidators } from './standalone.ts';
 
 export interface IdUse {
   collection: string;
@@ -44,50 +42,36 @@ export interface SchemaValidator {
 
 /** `languages`: the catalogue's other languages, whose `<field>_<language>` siblings the data may hold. */
 export async function createSchemaValidator(schemasDir: string, collections: readonly string[], languages: readonly string[] = []): Promise<SchemaValidator> {
-  const ajv = new Ajv2020({
-    strict: true,
-    allErrors: true,
-    verbose: true,
-    passContext: true,
-    coerceTypes: false,
-    useDefaults: false,
-    $data: false,
-  });
-  addFormats(ajv, ['date']);
-  ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
-  // Marks text that each language of the build needs; `<field>_<language>` holds its translation.
-  ajv.addKeyword({
-    keyword: 'translated',
-    metaSchema: { type: 'boolean' },
-    errors: false,
-    validate(this: IdUses, _: boolean, data: unknown, _parent: unknown, cxt?: { instancePath: string }) {
-      if (data !== undefined) this.translated.push(cxt?.instancePath ?? '');
-      return true;
-    },
-  });
-  for (const keyword of ['defines', 'references'] as const) {
-    ajv.addKeyword({
-      keyword,
-      metaSchema: { type: 'string' },
-      schemaType: 'string',
-      errors: false,
-      validate(this: IdUses, collection: string, data: unknown, _parent: unknown, cxt?: { instancePath: string }) {
-        if (typeof data === 'string') this[keyword].push({ collection, id: data, pointer: cxt?.instancePath ?? '' });
-        return true;
-      },
-    });
-  }
-
   const read = async (name: string) =>
     withTranslations(JSON.parse(await readFile(join(schemasDir, `${name}.schema.json`), 'utf8')) as Record<string, unknown>, languages);
-  ajv.addSchema(await read(SHARED_SCHEMA));
-  const compiled = new Map<string, ValidateFunction>();
-  for (const collection of collections) compiled.set(collection, ajv.compile(await read(collection)));
+  const [shared, ...schemas] = await Promise.all([SHARED_SCHEMA, ...collections].map(read));
+  const ids = Object.fromEntries(collections.map((c, i) => [c, String(schemas[i]!.$id)]));
+  // The keywords' code shapes the generated code: it is part of the key.
+  const compiled = await standaloneValidators([shared, schemas, KEYWORDS.map((k) => k.code.toString())], ids, async () => {
+    const [{ Ajv2020 }, { default: addFormatsModule }] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+    // ajv-formats is CommonJS: under ESM its function is the `default` of the module object.
+    const addFormats = addFormatsModule.default;
+    const ajv = new Ajv2020({
+      strict: true,
+      allErrors: true,
+      verbose: true,
+      passContext: true,
+      coerceTypes: false,
+      useDefaults: false,
+      $data: false,
+      ...STANDALONE,
+    });
+    addFormats(ajv, ['date']);
+    ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
+    for (const keyword of KEYWORDS) ajv.addKeyword(keyword);
+    ajv.addSchema([shared!, ...schemas]);
+    return ajv;
+  });
 
   return {
     collections,
     validate(collection, value) {
-      const fn = compiled.get(collection);
+      const fn = compiled[collection];
       if (!fn) throw new Error(`no schema compiled for ${collection}`);
       const ids: IdUses = { defines: [], references: [], translated: [] };
       const valid = fn.call(ids, value);
@@ -95,6 +79,35 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
     },
   };
 }
+
+/** The JSON pointer of the value a keyword sees, as Ajv gives it to keyword functions. */
+const instancePath = (cxt: KeywordCxt) => strConcat(new Name('instancePath'), cxt.it.errorPath);
+
+/**
+ * The keywords that record into the context (`this` of the validation call,
+ * an IdUses). As code, not functions, so that the generated code stands alone.
+ */
+const KEYWORDS: CodeKeywordDefinition[] = [
+  // Marks text that each language of the build needs; `<field>_<language>` holds its translation.
+  {
+    keyword: 'translated',
+    metaSchema: { type: 'boolean' },
+    code(cxt) {
+      cxt.gen.if(_`${cxt.data} !== undefined`, () => cxt.gen.code(_`this.translated.push(${instancePath(cxt)})`));
+    },
+  },
+  ...(['defines', 'references'] as const).map(
+    (keyword): CodeKeywordDefinition => ({
+      keyword,
+      metaSchema: { type: 'string' },
+      schemaType: 'string',
+      code(cxt) {
+        const use = _`{collection: ${cxt.schema as string}, id: ${cxt.data}, pointer: ${instancePath(cxt)}}`;
+        cxt.gen.if(_`typeof ${cxt.data} == "string"`, () => cxt.gen.code(_`this.${new Name(keyword)}.push(${use})`));
+      },
+    }),
+  ),
+];
 
 /**
  * Beside every property marked `translated`, a sibling per language with the

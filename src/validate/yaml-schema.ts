@@ -1,23 +1,27 @@
 // Validation of a single YAML file against a standalone JSON Schema, with the
 // same positioned errors as the data: for the build's own configuration files
-// (the catalogue, workbook declarations).
+// (the catalogue, workbook declarations). Compiled once, then kept as code
+// (validate/standalone.ts).
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ReportError, type Position } from '../errors.ts';
 import { parseYamlFile, type YamlFile } from '../load/yaml-file.ts';
 import { schemaErrors } from './schema-errors.ts';
+import { STANDALONE, standaloneValidators } from './standalone.ts';
 import { closest } from './suggest.ts';
 
 export type YamlCheck = { ok: true; file: YamlFile } | { ok: false; errors: ReportError[]; sources: Map<string, string> };
 
 /** `at`: where the file is named (a catalogue line), to report a missing file there. */
 export async function loadYamlWithSchema(path: string, schemaPath: string, cwd: string, at?: Position): Promise<YamlCheck> {
-  const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as object;
-  // strictRequired is off: `then: { required: [...] }` names properties declared beside it.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true });
-  ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
-  const validate = ajv.compile(schema);
+  const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as { $id?: string };
+  const { validate } = await standaloneValidators([schema], { validate: String(schema.$id) }, async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    // strictRequired is off: `then: { required: [...] }` names properties declared beside it.
+    const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true, ...STANDALONE });
+    ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
+    return ajv.addSchema(schema);
+  });
   const file = relative(cwd, path);
   let bytes: Buffer;
   try {

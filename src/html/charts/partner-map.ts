@@ -2,13 +2,17 @@
 // how many partner regions they hold, the home region as a gold marker, and
 // partners that fall outside the frame listed in an inset.
 
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
+import { join } from 'node:path';
+import { geoAzimuthalEqualArea, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
-import countryCodes from 'i18n-iso-countries';
+// The codes alone: the package's main entry also loads the country names of 80 languages.
+import countryCodes from 'i18n-iso-countries/index.js';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { PROJECT_ROOT } from '../../config.ts';
 import { ReportError } from '../../errors.ts';
 import { COLORS, checkFinite, checkId, escapeXml, num, svgOpen, textWidth } from './svg.ts';
 
@@ -86,6 +90,70 @@ function fittedProjection(width: number) {
   return geoAzimuthalEqualArea().rotate([-CENTRE[0], -CENTRE[1]]).clipAngle(90).fitWidth(width, MUST_SHOW);
 }
 
+/** A country as one width shows it: its outline, the area that shows, its whole area (on the hemisphere) and, when tiny, where its dot goes. */
+interface Drawn {
+  alpha2: string | undefined;
+  d: string;
+  area: number;
+  wholeArea: number;
+  centroid?: [number, number];
+}
+
+interface Frame {
+  height: number;
+  /** The countries that show, in the atlas's order. */
+  countries: Drawn[];
+}
+
+// Projecting the atlas's 240 countries is the costliest part of a brief, and
+// every map of one width draws the same land. It is projected once and kept in
+// node_modules/.cache by a digest of the atlas's version and of the code that
+// projects (JSON keeps every number exactly), and read once per process.
+const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'cooperation-reports', 'partner-map');
+const framesByWidth = new Map<number, Frame>();
+
+function frameOf(width: number): Frame {
+  let frame = framesByWidth.get(width);
+  if (!frame) {
+    const require = createRequire(import.meta.url);
+    const { version } = require('world-atlas/package.json') as { version: string };
+    const key = JSON.stringify([version, width, MUST_SHOW, CENTRE, TINY_AREA, NAMED_WITHOUT_ID, projectFrame.toString(), fittedProjection.toString()]);
+    const file = join(CACHE, `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
+    try {
+      frame = JSON.parse(readFileSync(file, 'utf8')) as Frame;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      frame = projectFrame(width);
+      mkdirSync(CACHE, { recursive: true });
+      // Renamed into place whole: a build running beside this one never reads half a file.
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(frame));
+      renameSync(temp, file);
+    }
+    framesByWidth.set(width, frame);
+  }
+  return frame;
+}
+
+function projectFrame(width: number): Frame {
+  const whole = geoPath(fittedProjection(width));
+  const height = Math.round(whole.bounds(MUST_SHOW)[1][1]);
+  const path = geoPath(clippedProjection(width, height)).digits(1);
+  const countries: Drawn[] = [];
+  for (const { alpha2, geo } of loadCountries()) {
+    const area = path.area(geo);
+    if (!(area > 0)) continue;
+    const drawn: Drawn = { alpha2, d: path(geo) ?? '', area, wholeArea: whole.area(geo) };
+    if (area < TINY_AREA) drawn.centroid = path.centroid(geo);
+    countries.push(drawn);
+  }
+  return { height, countries };
+}
+
+function clippedProjection(width: number, height: number): GeoProjection {
+  return fittedProjection(width).clipExtent([[0, 0], [width, height]]);
+}
+
 export function partnerMap(input: PartnerMapInput): string {
   checkId(input.id);
   checkFinite('home.lon', input.home.lon);
@@ -94,10 +162,7 @@ export function partnerMap(input: PartnerMapInput): string {
   const width = input.width ?? 640;
   const partners = partnersByCode(input.countries);
 
-  const whole = geoPath(fittedProjection(width));
-  const height = Math.round(whole.bounds(MUST_SHOW)[1][1]);
-  const projection = fittedProjection(width).clipExtent([[0, 0], [width, height]]);
-  const path = geoPath(projection).digits(1);
+  const { height, countries } = frameOf(width);
   // Shown area that counts as on the map even when most of the country is not (Russia).
   const enough = (width * height) / 100;
 
@@ -106,21 +171,18 @@ export function partnerMap(input: PartnerMapInput): string {
   const shaded: string[] = [];
   const dots: string[] = [];
   const onMap = new Set<string>();
-  for (const country of loadCountries()) {
-    const area = path.area(country.geo);
-    if (!(area > 0)) continue;
-    const d = path(country.geo) ?? '';
-    const partner = country.alpha2 === undefined ? undefined : partners.get(country.alpha2);
+  for (const { alpha2, d, area, wholeArea, centroid } of countries) {
+    const partner = alpha2 === undefined ? undefined : partners.get(alpha2);
     if (!partner) {
       land.push(`<path d="${d}"/>`);
       continue;
     }
     // A partner mostly beyond the frame (Saudi Arabia, say) is shaded and listed too.
-    if (area >= whole.area(country.geo) / 2 || area >= enough) onMap.add(partner.code);
+    if (area >= wholeArea / 2 || area >= enough) onMap.add(partner.code);
     const fill = classes.find((c) => partner.count <= c.max)?.color ?? COLORS.navy;
     shaded.push(`<path data-country="${escapeXml(partner.code)}" d="${d}" fill="${fill}"/>`);
-    if (area < TINY_AREA) {
-      const [cx, cy] = path.centroid(country.geo);
+    if (centroid) {
+      const [cx, cy] = centroid;
       dots.push(`<circle cx="${num(cx)}" cy="${num(cy)}" r="2.5" fill="${fill}"/>`);
     }
   }
@@ -131,7 +193,7 @@ export function partnerMap(input: PartnerMapInput): string {
     `<rect width="${num(width)}" height="${height}" fill="${SEA}"/>` +
     `<g stroke="#ffffff" stroke-width="0.5" stroke-linejoin="round">` +
     `<g fill="${LAND}">${land.join('')}</g>${shaded.join('')}${dots.join('')}</g>` +
-    homeMarker(input.home, projection([input.home.lon, input.home.lat]), width, height) +
+    homeMarker(input.home, clippedProjection(width, height)([input.home.lon, input.home.lat]), width, height) +
     legend(classes, text, height) +
     beyondInset(beyond, text.beyond, width) +
     `<rect x="0.25" y="0.25" width="${num(width - 0.5)}" height="${height - 0.5}" fill="none" stroke="${COLORS.axis}" stroke-width="0.5"/>` +

@@ -52,7 +52,7 @@ describe('the web edition', () => {
     for (const locale of ['en', 'ru']) {
       const index = await readFile(join(site, locale, 'index.html'), 'utf8');
       const outputs = manifest.outputs.filter((o) => o.path.startsWith(`${locale}/`));
-      expect(outputs).toHaveLength(32);
+      expect(outputs).toHaveLength(33);
       for (const output of outputs) {
         const path = output.path.slice(3);
         expect(index).toContain(`<a href="files/${path}">${path}</a>`);

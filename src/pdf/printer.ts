@@ -12,6 +12,8 @@ export interface PdfJob {
   /** Output id, used in error messages. */
   id: string;
   html: string;
+  /** How many documents' worth the job is (the publication gathers many): its deadline is that many timeouts. */
+  size?: number;
 }
 
 export interface PdfPrinter {
@@ -77,10 +79,10 @@ export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
       if (closed) throw stopped(failure?.error);
       const current = await browser();
       try {
-        return await printOnce(current, tabsOf(current), job, timeoutMs, assets);
+        return await printOnce(current, tabsOf(current), job, timeoutMs * (job.size ?? 1), assets);
       } catch (error) {
         if (closed) throw stopped(error);
-        failure = await diagnose(current, job, error, timeoutMs);
+        failure = await diagnose(current, job, error, timeoutMs * (job.size ?? 1));
         if (failure.replace) await replace(current);
       }
     }

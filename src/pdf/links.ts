@@ -6,9 +6,8 @@
 import { PDFDict, PDFName, PDFString, PDFHexString, type PDFDocument } from 'pdf-lib';
 import { ReportError } from '../errors.ts';
 
-/** `describe` gives the description of a link to a named destination; returns how many links were described. */
-export function describeLinks(doc: PDFDocument, describe: (destination: string) => string | undefined, output: string): number {
-  let count = 0;
+/** `describe` gives the description of a link to a named destination. */
+export function describeLinks(doc: PDFDocument, describe: (destination: string) => string | undefined, output: string): void {
   for (const page of doc.getPages()) {
     const annotations = page.node.Annots()?.asArray() ?? [];
     if (annotations.length === 0) continue;
@@ -23,8 +22,6 @@ export function describeLinks(doc: PDFDocument, describe: (destination: string) 
         throw new ReportError('render', `${output}: a link leads to ${name ?? 'somewhere'} that has no description`, undefined, 'links in a publication may lead only to its briefs and parts');
       }
       annotation.set(PDFName.of('Contents'), PDFHexString.fromText(description));
-      count++;
     }
   }
-  return count;
 }

@@ -216,17 +216,40 @@ describe.skipIf(!ready)('building the publication again', () => {
 });
 
 describe('a publication that names what is not a brief', () => {
-  it('is an error at the part, with the nearest brief as a hint', async () => {
+  // Each case edits the catalogue; the error is at the line holding `find`, at `column`.
+  const CASES = [
+    {
+      name: 'an output of another kind',
+      edit: (t: string) => t.replace('      - output: overview\n', '      - output: workbook\n'),
+      find: 'output: workbook',
+      column: 17,
+      error: ['publication: "workbook" is an output of kind xlsx, not a brief', 'name a brief (kind: pdf): overview, programme, project'],
+    },
+    {
+      name: 'a misspelt output',
+      edit: (t: string) => t.replace('      - output: programme\n', '      - output: programmes\n'),
+      find: 'output: programmes',
+      column: 17,
+      error: ['publication: the catalogue has no output "programmes"', "did you mean 'programme'?"],
+    },
+    {
+      name: 'parts on a brief',
+      edit: (t: string) => t.replace('    keywords: \'{{t "keywords.overview"}}\'\n', '    keywords: \'{{t "keywords.overview"}}\'\n    parts:\n      - output: project\n'),
+      find: '      - output: project',
+      column: 7,
+      error: ['output "overview" has parts, but only a publication gathers briefs', 'remove parts:, or make the entry kind: publication'],
+    },
+  ];
+
+  it.each(CASES)('is an error at its place in the catalogue, with a hint: $name', async ({ edit, find, column, error }) => {
     const copy = await scratchCopy('publication-parts');
     try {
-      await copy.edit('templates/catalogue.yaml', (text) => text.replace('      - output: programme\n', '      - output: programmes\n').replace('      - output: overview\n', '      - output: workbook\n'));
+      await copy.edit('templates/catalogue.yaml', edit);
       const result = await validate(copy.config, { locales: ['en'] });
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      const line = (await readFile(join(copy.dir, 'templates/catalogue.yaml'), 'utf8')).split('\n').findIndex((l) => l.includes('output: workbook')) + 1;
-      expect(result.errors.map((e) => [e.message, e.at?.file, e.at?.line, e.at?.column, e.hint])).toEqual([
-        ['publication: "workbook" is an output of kind xlsx, not a brief', 'templates/catalogue.yaml', line, 17, 'name a brief (kind: pdf): overview, programme, project'],
-      ]);
+      const line = (await readFile(join(copy.dir, 'templates/catalogue.yaml'), 'utf8')).split('\n').findIndex((l) => l.includes(find)) + 1;
+      expect(result.errors.map((e) => [e.message, e.hint, e.at?.file, e.at?.line, e.at?.column])).toEqual([[...error, 'templates/catalogue.yaml', line, column]]);
     } finally {
       await copy.remove();
     }

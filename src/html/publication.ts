@@ -41,6 +41,9 @@ export interface PublicationBrief {
 export async function planPublication(entry: CatalogueEntry, edition: Edition, env: SinkEnv): Promise<PublicationPlan> {
   const { catalogue } = env;
   const { templates, model } = edition;
+  if (edition.messages.text(LINK) === undefined) {
+    throw new ReportError('template', `${entry.id}: templates/i18n/${edition.locale}.yaml has no message ${LINK}`, entry.at.id, `add ${LINK}: "{title}, page {page}" in that language: what a contents link says to a screen reader`);
+  }
   const briefEntries = catalogue.outputs.filter((e) => e.kind === 'pdf');
   const options = { data: { root: model } };
   const parts: PublicationPart[] = [];
@@ -48,9 +51,9 @@ export async function planPublication(entry: CatalogueEntry, edition: Edition, e
   for (const part of entry.parts ?? []) {
     const source = catalogue.outputs.find((e) => e.id === part.output);
     if (source?.kind !== 'pdf') {
-      const what = source ? `"${part.output}" is of kind ${source.kind}, not a brief` : `no output "${part.output}" in the catalogue`;
+      const what = source ? `"${part.output}" is an output of kind ${source.kind}, not a brief` : `the catalogue has no output "${part.output}"`;
       const near = didYouMean(part.output, briefEntries.map((e) => e.id));
-      throw new ReportError('template', `${entry.id} gathers ${what}`, part.at.output, near ?? `name a brief (kind: pdf): ${briefEntries.map((e) => e.id).join(', ')}`);
+      throw new ReportError('template', `${entry.id}: ${what}`, part.at.output, near ?? `name a brief (kind: pdf): ${briefEntries.map((e) => e.id).join(', ')}`);
     }
     const plan = await planBrief(source, edition, env);
     const outputs = planOutputs({ ...catalogue, outputs: [source] }, [edition], new Map([[`${edition.locale}/${source.id}`, plan]])) as PlannedOutput<BriefPlan>[];
@@ -94,4 +97,10 @@ export function renderPublication(output: PlannedOutput<PublicationPlan>, pages:
   });
 }
 
+/** What a contents link says where it leads, for assistive technology (PDF/UA). */
+export function linkDescription(edition: Edition, title: string, page: number): string {
+  return edition.messages.format(LINK, { title, page });
+}
+
 const LAYOUT = 'layouts/publication.hbs';
+const LINK = 'publication.link';

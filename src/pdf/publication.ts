@@ -9,7 +9,7 @@
 // described (links.ts) before the metadata and standards of every brief.
 import { PDFDocument } from 'pdf-lib';
 import { ReportError } from '../errors.ts';
-import { planPublication, renderPublication, type PublicationPlan } from '../html/publication.ts';
+import { linkDescription, planPublication, renderPublication, type PublicationPlan } from '../html/publication.ts';
 import type { Sink } from '../plan/sink.ts';
 import { checkFonts } from './fonts.ts';
 import { describeLinks } from './links.ts';
@@ -17,7 +17,7 @@ import type { PdfMetadata } from './metadata.ts';
 import { destinationPages, nestOutline, type Section } from './outline.ts';
 import { shareAssets, sharedPrinter } from './sink.ts';
 
-/** Prints after the first that may still move a brief: filling in numbers never should, so more means a bug. */
+/** Prints at most: without the numbers, with them, and once more only if filling them in moved a brief (it never should). */
 const PASSES = 3;
 
 export const publicationSink: Sink<PublicationPlan> = {
@@ -62,12 +62,11 @@ export const publicationSink: Sink<PublicationPlan> = {
         }
         if (!pdf) throw new ReportError('render', `${output.key}: the briefs still moved after ${PASSES} prints with the contents' page numbers`, undefined, 'keep the page numbers of the contents in boxes of fixed width (templates/styles/brief.css, .contents-page)');
         checkFonts(pdf, styles.families, output.key);
-        const { messages } = output.edition;
         return finishPdf(pdf, meta, (doc) => {
           nestOutline(doc, output.title, sections);
           describeLinks(doc, (anchor) => {
             const title = titles.get(anchor);
-            return title === undefined ? undefined : messages.format('publication.link', { title, page: pages.get(anchor)! });
+            return title === undefined ? undefined : linkDescription(output.edition, title, pages.get(anchor)!);
           }, output.key);
         });
       },

@@ -74,9 +74,6 @@ export async function loadCatalogue(config: Config): Promise<CatalogueResult> {
       const quoted = /^["']/.test(file.text.split(/\r?\n/)[p.line - 1]?.slice(p.column - 1) ?? '');
       return quoted ? { ...p, column: p.column + 1 } : p;
     };
-    if (listed && entry.kind !== 'publication') {
-      errors.push(new ReportError('template', `output "${entry.id}" has parts, but only a publication gathers briefs`, at('parts'), 'remove parts:, or make the entry kind: publication'));
-    }
     const parts = listed?.map((part, j) => ({
       ...part,
       at: { output: at(`parts/${j}/output`), heading: at(`parts/${j}/heading`), contents: at(`parts/${j}/contents`) },

@@ -235,9 +235,9 @@ describe('a publication that names what is not a brief', () => {
     {
       name: 'parts on a brief',
       edit: (t: string) => t.replace('    keywords: \'{{t "keywords.overview"}}\'\n', '    keywords: \'{{t "keywords.overview"}}\'\n    parts:\n      - output: project\n'),
-      find: '      - output: project',
-      column: 7,
-      error: ['output "overview" has parts, but only a publication gathers briefs', 'remove parts:, or make the entry kind: publication'],
+      find: 'kind: pdf',
+      column: 11,
+      error: ['must be "publication", got "pdf"', 'only a publication gathers briefs: remove parts:, or make the kind publication'],
     },
   ];
 

@@ -70,31 +70,38 @@ export async function planPublication(entry: CatalogueEntry, edition: Edition, e
   return { layout: await templates.load(LAYOUT), styles: await briefStyles(env), parts };
 }
 
-/** `pages`: where each brief starts, by anchor (1-based); without them the contents leave the numbers blank. */
-export function renderPublication(output: PlannedOutput<PublicationPlan>, pages: ReadonlyMap<string, number> = new Map()): string {
+/**
+ * Renders the briefs' bodies once, and returns the document for given page
+ * numbers: `pages` tells where each part and brief starts, by anchor (1-based);
+ * without them the contents leave the numbers blank.
+ */
+export function renderPublication(output: PlannedOutput<PublicationPlan>): (pages?: ReadonlyMap<string, number>) => string {
   const { edition, plan } = output;
   const { templates, model } = edition;
-  const page = (anchor: string) => pages.get(anchor) ?? '';
-  const parts = plan.parts.map((part) => ({
-    heading: part.heading,
-    anchor: part.anchor,
-    page: page(part.anchor),
-    briefs: part.briefs.map(({ output: brief, line, anchor }) => ({
-      line,
-      anchor,
-      page: page(anchor),
-      kind: brief.entry.id,
-      running: part.heading ?? brief.title,
-      body: templates.safe(renderBriefBody(brief, `${anchor}-`)),
-    })),
-  }));
-  return plan.layout({
-    ...model,
-    locale: edition.locale,
-    styles: templates.safe(plan.styles.css),
-    document: { title: output.title, subject: output.subject, kind: output.entry.id },
-    parts,
-  });
+  const bodies = plan.parts.map((part) => part.briefs.map(({ output: brief, anchor }) => templates.safe(renderBriefBody(brief, `${anchor}-`))));
+  return (pages = new Map()) => {
+    const page = (anchor: string) => pages.get(anchor) ?? '';
+    const parts = plan.parts.map((part, i) => ({
+      heading: part.heading,
+      anchor: part.anchor,
+      page: page(part.anchor),
+      briefs: part.briefs.map(({ output: brief, line, anchor }, j) => ({
+        line,
+        anchor,
+        page: page(anchor),
+        kind: brief.entry.id,
+        running: part.heading ?? brief.title,
+        body: bodies[i]![j],
+      })),
+    }));
+    return plan.layout({
+      ...model,
+      locale: edition.locale,
+      styles: templates.safe(plan.styles.css),
+      document: { title: output.title, subject: output.subject, kind: output.entry.id },
+      parts,
+    });
+  };
 }
 
 /** What a contents link says where it leads, for assistive technology (PDF/UA). */

@@ -2,7 +2,8 @@
 // HTML document (html/publication.ts) by the same browser as the briefs, so
 // its structure tree, links, fonts and artifacts are made the way theirs are.
 // Chromium cannot print the page a link leads to (no target-counter()), so the
-// document is printed once with the contents' numbers blank, the pages where
+// document is printed once with the contents' numbers blank (a draft,
+// untagged and without outline, which Chromium prints faster), the pages where
 // the briefs start are read from the named destinations of its links, and it
 // is printed again with them; the numbers sit in fixed-width boxes, so filling
 // them in moves nothing. Then the outline is nested (outline.ts) and the links
@@ -28,7 +29,8 @@ export const publicationSink: Sink<PublicationPlan> = {
     return plan;
   },
   async work(output, env) {
-    const html = renderPublication(output);
+    const render = renderPublication(output);
+    const html = render();
     const { styles, parts } = output.plan;
     const model = output.edition.model;
     const meta: PdfMetadata = {
@@ -55,7 +57,7 @@ export const publicationSink: Sink<PublicationPlan> = {
         let pages = new Map<string, number>();
         let pdf: Uint8Array | undefined;
         for (let pass = 1; pass <= PASSES && !pdf; pass++) {
-          const printed = await printer.print({ id: output.key, html: pass === 1 ? html : renderPublication(output, pages), size });
+          const printed = await printer.print({ id: output.key, html: pass === 1 ? html : render(pages), size, draft: pass === 1 });
           const found = await startPages(printed, titles.keys(), output.key);
           if (pass > 1 && [...found].every(([anchor, page]) => pages.get(anchor) === page)) pdf = printed;
           pages = found;

@@ -1,6 +1,7 @@
 // Every kind of output, by the catalogue's `kind:`. Adding a sink is a folder
 // that exports a Sink (src/plan/sink.ts) and a line here.
 import { dataPackageSink } from './datapackage/sink.ts';
+import { publicationSink } from './pdf/publication.ts';
 import { pdfSink } from './pdf/sink.ts';
 import type { Sink } from './plan/sink.ts';
 import { xlsxSink } from './xlsx/sink.ts';
@@ -11,4 +12,5 @@ export const SINKS: Readonly<Record<string, Sink<any>>> = {
   pdf: pdfSink,
   xlsx: xlsxSink,
   datapackage: dataPackageSink,
+  publication: publicationSink,
 };

@@ -24,9 +24,14 @@ export async function planBrief(entry: CatalogueEntry, edition: Edition, env: Si
   const [template, layout, styles] = await Promise.all([
     edition.templates.load(entry.template, entry.at.template),
     edition.templates.load(LAYOUT),
-    env.resources.get('html/styles', () => loadStyles(env.config.templatesDir, env.catalogue.styles.fonts, env.catalogue.styles.css)),
+    briefStyles(env),
   ]);
   return { template, layout, styles };
+}
+
+/** The catalogue's fonts and stylesheets, loaded once per build for every brief. */
+export function briefStyles(env: SinkEnv): Promise<Styles> {
+  return env.resources.get('html/styles', () => loadStyles(env.config.templatesDir, env.catalogue.styles.fonts, env.catalogue.styles.css));
 }
 
 /** Outputs rendered through HTML (whichever sink prints them): the preview shows these. */
@@ -36,18 +41,33 @@ export function isBrief(output: PlannedOutput): output is PlannedOutput<BriefPla
 }
 
 export function renderBrief(output: PlannedOutput<BriefPlan>): string {
+  const root = briefRoot(output, '');
+  return output.plan.layout({ ...root, body: output.edition.templates.safe(briefBody(output, root)) });
+}
+
+/**
+ * The body of a brief without its layout, for a document that gathers several
+ * (the publication); `idPrefix` keeps its chart ids apart from the others'.
+ */
+export function renderBriefBody(output: PlannedOutput<BriefPlan>, idPrefix: string): string {
+  return briefBody(output, briefRoot(output, idPrefix));
+}
+
+function briefRoot(output: PlannedOutput<BriefPlan>, idPrefix: string) {
   const { edition, plan, item } = output;
   const { templates, model } = edition;
-  const root = {
+  return {
     ...model,
     locale: edition.locale,
     styles: templates.safe(plan.styles.css),
     document: { title: output.title, subject: output.subject, kind: output.entry.id },
-    charts: chartSet(model, item, edition.formatter, edition.messages, (svg) => templates.safe(svg)),
+    charts: chartSet(model, item, edition.formatter, edition.messages, (svg) => templates.safe(svg), idPrefix),
   };
-  // The body is rendered on its own, so an error inside it names the brief's file, not the layout's.
-  const body = templates.safe(hyphenateHtml(plan.template(item ?? root, { data: { root } }), edition.locale));
-  return plan.layout({ ...root, body });
+}
+
+// The body is rendered on its own, so an error inside it names the brief's file, not the layout's.
+function briefBody(output: PlannedOutput<BriefPlan>, root: ReturnType<typeof briefRoot>): string {
+  return hyphenateHtml(output.plan.template(output.item ?? root, { data: { root } }), output.edition.locale);
 }
 
 const LAYOUT = 'layouts/brief.hbs';

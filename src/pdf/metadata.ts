@@ -19,10 +19,12 @@ export interface PdfMetadata {
   date: Date;
 }
 
-export async function finishPdf(printed: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+/** `edit` changes what a kind of PDF needs beyond a brief (the publication's outline and links). */
+export async function finishPdf(printed: Uint8Array, meta: PdfMetadata, edit?: (doc: PDFDocument) => void): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = withStableNodeIds(printed);
   // updateMetadata: false keeps pdf-lib from stamping its own producer and the current time.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  edit?.(doc);
   // Viewers then show the title instead of the file name, as accessibility checkers require.
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);

@@ -14,6 +14,10 @@ export interface PdfJob {
   /** Output id, used in error messages. */
   id: string;
   html: string;
+  /** How many documents' worth the job is (the publication gathers many): its deadline is that many timeouts. */
+  size?: number;
+  /** A print read only for where its pages break: untagged and without outline, which Chromium makes faster. */
+  draft?: boolean;
 }
 
 export interface PdfPrinter {
@@ -82,10 +86,10 @@ export function createPdfPrinter(options: PrinterOptions = {}): PdfPrinter {
       if (closed) throw stopped(failure?.error);
       const current = await browser();
       try {
-        return await printOnce(current, tabsOf(current), job, timeoutMs, assets);
+        return await printOnce(current, tabsOf(current), job, timeoutMs * (job.size ?? 1), assets);
       } catch (error) {
         if (closed) throw stopped(error);
-        failure = await diagnose(current, job, error, timeoutMs);
+        failure = await diagnose(current, job, error, timeoutMs * (job.size ?? 1));
         if (failure.replace) await replace(current);
       }
     }
@@ -315,8 +319,8 @@ async function render(tab: Tab, job: PdfJob): Promise<Uint8Array> {
       printBackground: true,
       // Page size, margins and running heads come from the document's CSS @page rules.
       preferCSSPageSize: true,
-      tagged: true,
-      outline: true,
+      tagged: !job.draft,
+      outline: !job.draft,
       timeout: 0,
     });
     failIfBlocked();

@@ -2,7 +2,7 @@
 // fonts checked, its metadata written. Equal inputs (the finished HTML, the
 // metadata and the font files), equal PDF: no need to print.
 import { planBrief, renderBrief, type BriefPlan } from '../html/brief.ts';
-import type { Asset } from '../html/styles.ts';
+import type { Asset, Styles } from '../html/styles.ts';
 import type { Sink, SinkEnv } from '../plan/sink.ts';
 import { checkFonts } from './fonts.ts';
 import type { PdfMetadata } from './metadata.ts';
@@ -12,7 +12,7 @@ export const pdfSink: Sink<BriefPlan> = {
   kind: 'pdf',
   async plan(entry, edition, env) {
     const plan = await planBrief(entry, edition, env);
-    for (const [url, asset] of plan.styles.assets) assets(env).set(url, asset);
+    shareAssets(plan.styles, env);
     return plan;
   },
   async work(output, env) {
@@ -31,26 +31,31 @@ export const pdfSink: Sink<BriefPlan> = {
     return {
       inputs: [styles.digest, meta, html],
       async make() {
-        const [{ finishPdf }, pdf] = await Promise.all([import('./metadata.ts'), printer(env).then((p) => p.print({ id: output.key, html }))]);
+        const [{ finishPdf }, pdf] = await Promise.all([import('./metadata.ts'), sharedPrinter(env).then((p) => p.print({ id: output.key, html }))]);
         checkFonts(pdf, styles.families, output.key);
         return finishPdf(pdf, meta);
       },
     };
   },
-  warm: (env) => void printer(env).then((p) => p.warm()),
+  warm: (env) => void sharedPrinter(env).then((p) => p.warm()),
 };
 
 /**
  * One browser per build, started on first use. Puppeteer loads only then: validating or writing a
  * workbook never pays for it.
  */
-function printer(env: Pick<SinkEnv, 'print' | 'resources'>): Promise<PdfPrinter> {
+export function sharedPrinter(env: Pick<SinkEnv, 'print' | 'resources'>): Promise<PdfPrinter> {
   return env.resources.get('pdf/printer', async () =>
     (await import('./printer.ts')).createPdfPrinter({
       ...env.print,
       assets: assets(env),
     }),
   );
+}
+
+/** Lets the printer answer the requests for a brief's fonts. */
+export function shareAssets(styles: Styles, env: Pick<SinkEnv, 'resources'>): void {
+  for (const [url, asset] of styles.assets) assets(env).set(url, asset);
 }
 
 /** The files briefs may load (fonts), filled as briefs are planned; the printer answers from it. */

@@ -61,11 +61,21 @@ export function downloadText(edition: Edition, download: Download): string {
   return download.pages === undefined ? `${kind}, ${size}` : `${kind}, ${size}, ${t(edition, 'pages', { count: download.pages })}`;
 }
 
-export function languageIndex(edition: Edition, briefs: readonly BriefLink[], downloads: readonly Download[], others: readonly (Language & { href: string })[]): string {
+/** `gathered`: PDFs of other outputs than briefs (the publication of all briefs), offered first. */
+export function languageIndex(
+  edition: Edition,
+  briefs: readonly BriefLink[],
+  downloads: readonly Download[],
+  others: readonly (Language & { href: string })[],
+  gathered: readonly { title: string; pdf: Download }[] = [],
+): string {
   const { report } = edition.model;
   const title = t(edition, 'title', { region: report.region.name });
   const briefItems = briefs
     .map((b) => `<li><a href="${b.href}">${escapeHtml(b.title)}</a>${b.pdf ? ` <span class="download">(<a href="${b.pdf.href}">${escapeHtml(downloadText(edition, b.pdf))}</a>)</span>` : ''}</li>`)
+    .join('\n');
+  const whole = gathered
+    .map((g) => `<p class="gathered">${escapeHtml(t(edition, 'all_in_one'))} <a href="${g.pdf.href}">${escapeHtml(g.title)}</a> (${escapeHtml(downloadText(edition, g.pdf))})</p>`)
     .join('\n');
   const rows = downloads
     .map((d) => `<tr><td><a href="${d.href}">${escapeHtml(d.path)}</a></td><td>${escapeHtml(t(edition, `kinds.${d.kind}`))}</td><td class="number">${escapeHtml(t(edition, 'size_kb', { size: Math.max(1, Math.round(d.bytes / 1024)) }))}</td></tr>`)
@@ -76,6 +86,7 @@ ${languageNav(edition, others, '../index.html')}
 <main id="main">
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(t(edition, 'intro', { section: report.section.number, title: report.section.title, date: edition.formatter.date(report.as_of), publisher: report.publisher }))}</p>
+${whole}
 <h2>${escapeHtml(t(edition, 'briefs'))}</h2>
 <ul class="briefs">
 ${briefItems}

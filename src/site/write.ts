@@ -58,7 +58,10 @@ export async function writeSite(options: SiteOptions): Promise<void> {
       briefs.push({ href: page, title: output.title, ...(pdf ? { pdf } : {}) });
       files.set(`${locale}/${page}`, briefPage(edition, renderBrief(output), fonts.css, pdf, others(page)));
     }
-    files.set(`${locale}/index.html`, languageIndex(edition, briefs, downloads, others('index.html')));
+    const gathered = outputs
+      .filter((o) => o.locale === locale && !isBrief(o))
+      .flatMap((o) => downloads.filter((d) => d.kind === 'pdf' && `${locale}/${d.path}` === o.path).map((pdf) => ({ title: o.title, pdf })));
+    files.set(`${locale}/index.html`, languageIndex(edition, briefs, downloads, others('index.html'), gathered));
   }
   files.set('index.html', languageChooser(editions.map((edition) => ({ edition, name: name(edition) }))));
 

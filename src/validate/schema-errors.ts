@@ -91,6 +91,8 @@ function sentence(e: ErrorObject): string {
     }
     case 'format':
       return `${describe(e.data)} is not a valid ${String(p.format)}`;
+    case 'const':
+      return `must be ${describe(p.allowedValue)}, got ${describe(e.data)}`;
     default:
       return e.message ?? `fails "${e.keyword}"`;
   }

@@ -24,7 +24,8 @@ beforeAll(async () => {
   out = join(dir, 'out');
   const first = await build(config(), EN);
   expect(first.ok).toBe(true);
-  expect(first.built).toHaveLength(9 + DATA_FILES);
+  // 8 briefs and fact sheets, the publication, the workbook and the open data.
+  expect(first.built).toHaveLength(10 + DATA_FILES);
 });
 afterAll(() => removeDir(dir));
 
@@ -33,7 +34,7 @@ describe('incremental builds', () => {
     const second = await build(config(), NO_BROWSER);
     expect(second.ok).toBe(true);
     expect(second.built).toEqual([]);
-    expect(second.skipped).toHaveLength(9 + DATA_FILES);
+    expect(second.skipped).toHaveLength(10 + DATA_FILES);
   });
 
   it('look at the data again after an edit that changes no output, and still print nothing', async () => {
@@ -42,11 +43,11 @@ describe('incremental builds', () => {
     expect(result.ok ? built(result) : result.errors.map((e) => e.message)).toEqual([]);
   });
 
-  it('rebuild exactly the fact sheet, the programme brief, the overview and the workbook when one project changes', async () => {
+  it('rebuild exactly the fact sheet, the programme brief, the overview, the publication and the workbook when one project changes', async () => {
     await edit(dir, 'projects.yaml', 'title: Maritime Tourism Marketing in the Baltic Sea Region', 'title: Maritime Tourism Marketing around the Baltic Sea');
     const result = await build(config(), EN);
     expect(result.ok).toBe(true);
-    expect(built(result)).toEqual(['en/data/datapackage', 'en/data/projects', 'en/overview', 'en/programme/bsr-neighbourhood-2004-2006', 'en/project/maritour', 'en/workbook']);
+    expect(built(result)).toEqual(['en/data/datapackage', 'en/data/projects', 'en/overview', 'en/programme/bsr-neighbourhood-2004-2006', 'en/project/maritour', 'en/publication', 'en/workbook']);
     expect(result.skipped).toHaveLength(5 + DATA_FILES - 2);
   });
 
@@ -68,7 +69,7 @@ describe('incremental builds', () => {
 
   it('rebuild everything with --force', async () => {
     const result = await build(config(), { ...EN, force: true });
-    expect(result.built).toHaveLength(8 + DATA_FILES);
+    expect(result.built).toHaveLength(9 + DATA_FILES);
   });
 
   it('keep a manifest with path, kind, size, pages or sheets, sha256 and input digest of every output', async () => {

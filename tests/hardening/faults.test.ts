@@ -103,7 +103,7 @@ describe('Chromium killed in the middle of a build', () => {
     expect(afterKill).toContain('pdf');
     expect(liveGroupMembers(killed[0]!)).toEqual([]);
     expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([]);
-    expect(result.built).toHaveLength(9 + 23); // briefs, workbook, open data
+    expect(result.built).toHaveLength(10 + 23); // briefs, publication, workbook, open data
     expect(browserProcesses()).toEqual([]);
   });
 });
@@ -224,7 +224,7 @@ describe('two builds at once on the same out/', () => {
     for (const stop of stops) stop();
     for (const run of ended) expect(run.code, run.stderr).toBe(0);
     expect([...wrote.values()]).toEqual([true, true]);
-    expect((await expectManifestMatches(out)).size).toBe(9 + 23); // briefs, workbook, open data
+    expect((await expectManifestMatches(out)).size).toBe(10 + 23); // briefs, publication, workbook, open data
   });
 });
 
@@ -237,7 +237,7 @@ describe('a target that cannot be written', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.code, e.message])).toEqual([['io', `cannot write ${join(out, 'en/projects/red.pdf')} (EISDIR) (en/project/red)`]]);
-    expect(result.built).toHaveLength(8 + 23);
+    expect(result.built).toHaveLength(9 + 23);
     // The fault stays as it was: the folder and its file are untouched.
     expect((await stat(join(out, 'en/projects/red.pdf'))).isDirectory()).toBe(true);
     expect(await readFile(join(out, 'en/projects/red.pdf/keep'), 'utf8')).toBe('a folder where a file should go');

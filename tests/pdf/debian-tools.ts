@@ -54,6 +54,30 @@ export interface PdfFacts {
   structParents: (number | null)[];
   roleMap: Record<string, string>;
   outline: string[];
+  outlineTree: Bookmark[];
+  links: LinkFacts[];
+}
+
+export interface Bookmark {
+  title: string;
+  /** 1-based. */
+  page: number | null;
+  open: boolean;
+  children: Bookmark[];
+}
+
+export interface LinkFacts {
+  page: number;
+  subtype: string;
+  flags: number;
+  contents: string | null;
+  /** The named destination, and the page (1-based) it is on. */
+  dest: string | null;
+  destPage: number | null;
+  action: boolean;
+  /** The structure element the annotation's StructParent maps to, and whether it holds the annotation by an OBJR. */
+  structure: string | null;
+  heldByObjr: boolean;
 }
 
 export interface StructNode {

@@ -196,6 +196,55 @@ def outline(pdf):
     return titles
 
 
+def outline_tree(pdf):
+    """The outline as nested {title, page (1-based), open, children}."""
+    index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+    dests = pdf.Root.get('/Dests', {})
+
+    def page_of(dest):
+        if isinstance(dest, (pikepdf.Name, pikepdf.String)):
+            dest = dests.get(str(dest)) if isinstance(dest, pikepdf.Name) else dests.get('/' + str(dest))
+        return index.get(dest[0].objgen) + 1 if isinstance(dest, pikepdf.Array) and dest[0].objgen in index else None
+
+    with pdf.open_outline() as o:
+        def walk(items):
+            return [{'title': item.title, 'page': page_of(item.destination), 'open': not item.is_closed, 'children': walk(item.children)} for item in items]
+        return walk(o.root)
+
+
+def links(pdf):
+    """Every annotation: its page (1-based), subtype, flags, description, the page its named destination is on, and the type of the structure element its StructParent maps to."""
+    index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+    dests = pdf.Root.get('/Dests', {})
+    parents = {}
+    root = pdf.Root.get('/StructTreeRoot')
+    nums = root.ParentTree.get('/Nums', []) if root is not None else []
+    for i in range(0, len(nums), 2):
+        if isinstance(nums[i + 1], pikepdf.Dictionary):
+            elem = nums[i + 1]
+            holds = [k for k in (elem.K if isinstance(elem.get('/K'), pikepdf.Array) else [elem.get('/K')]) if isinstance(k, pikepdf.Dictionary) and k.get('/Type') == '/OBJR']
+            parents[int(nums[i])] = {'type': str(elem.get('/S'))[1:], 'objr': [k.Obj.objgen for k in holds]}
+    out = []
+    for n, page in enumerate(pdf.pages):
+        for annot in page.obj.get('/Annots', []):
+            dest = annot.get('/Dest')
+            name = str(dest) if dest is not None else None
+            target = dests.get(name) if isinstance(dest, pikepdf.Name) else None
+            parent = parents.get(int(annot.StructParent)) if '/StructParent' in annot else None
+            out.append({
+                'page': n + 1,
+                'subtype': text(annot.get('/Subtype')),
+                'flags': int(annot.get('/F', 0)),
+                'contents': text(annot.get('/Contents')),
+                'dest': name,
+                'destPage': index.get(target[0].objgen) + 1 if target is not None else None,
+                'action': '/A' in annot,
+                'structure': parent['type'] if parent else None,
+                'heldByObjr': bool(parent) and annot.objgen in parent['objr'],
+            })
+    return out
+
+
 XMP_KEYS = ['dc:title', 'dc:creator', 'dc:description', 'dc:language', 'pdf:Keywords', 'pdf:Producer', 'xmp:CreatorTool',
             'xmp:CreateDate', 'xmp:ModifyDate', 'pdfaid:part', 'pdfaid:conformance', '{http://www.aiim.org/pdfua/ns/id/}part']
 
@@ -248,6 +297,8 @@ def facts(path):
         'structParents': struct_parents,
         'roleMap': {k[1:]: str(v)[1:] for k, v in pdf.Root.StructTreeRoot.get('/RoleMap', {}).items()} if '/StructTreeRoot' in pdf.Root else {},
         'outline': outline(pdf),
+        'outlineTree': outline_tree(pdf),
+        'links': links(pdf),
     }
 
 

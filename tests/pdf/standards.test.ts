@@ -1,4 +1,4 @@
-// Every brief in both languages, read back by readers nobody here wrote
+// Every brief and the publication in both languages, read back by readers nobody here wrote
 // (pikepdf, qpdf, pdf.js), against the machine-checkable parts of PDF/UA-1
 // (the Matterhorn Protocol's failure conditions, numbered below) and of
 // PDF/A-2 level A. README.md lists what is claimed and what is checked.
@@ -22,15 +22,15 @@ let paths: string[];
 beforeAll(async () => {
   if (!ready) return;
   out = await mkdtemp(join(tmpdir(), 'coop-standards-'));
-  const result = await build(fixtureConfig({ out }), { locales: ['en', 'ru'], only: ['overview', 'programme', 'project'] });
+  const result = await build(fixtureConfig({ out }), { locales: ['en', 'ru'], only: ['overview', 'programme', 'project', 'publication'] });
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  paths = result.built.filter((o) => o.kind === 'pdf').map((o) => join(out, o.path)).sort();
+  paths = result.built.filter((o) => o.kind === 'pdf' || o.kind === 'publication').map((o) => join(out, o.path)).sort();
   files = pdfFacts(paths);
 });
 afterAll(() => (out ? rm(out, { recursive: true, force: true }) : undefined));
 
 const each = (check: (facts: PdfFacts, path: string) => void) => {
-  expect(files.size).toBe(16);
+  expect(files.size).toBe(18);
   for (const [path, facts] of files) check(facts, path.slice(out.length + 1));
 };
 
@@ -59,7 +59,22 @@ describe.skipIf(!ready)('PDF/A-2 file structure (ISO 19005-2, 6.1)', () => {
     each((f, path) => {
       expect(f.forbiddenKeys, path).toEqual([]);
       expect(f.referenceXObjects, path).toBe(0);
-      expect(f.annotations, path).toBe(0);
+      // Only the publication has annotations: the links of its contents (below).
+      expect(f.annotations, path).toBe(path.endsWith('publication.pdf') ? 10 : 0);
+    });
+  });
+
+  it('makes each link a printable Link annotation to a page of the file, tagged and described (PDF/A-2 6.3.2, PDF/UA-1 7.18.1, 7.18.3, 7.18.5)', () => {
+    each((f, path) => {
+      expect(f.links, path).toHaveLength(f.annotations);
+      for (const link of f.links) {
+        // Print set; Invisible, Hidden, NoView unset.
+        expect({ subtype: link.subtype, flags: link.flags & 0b100111, action: link.action }, path).toEqual({ subtype: '/Link', flags: 4, action: false });
+        expect(link.destPage, `${path} ${link.dest}`).toBeGreaterThan(link.page);
+        expect({ structure: link.structure, heldByObjr: link.heldByObjr }, `${path} ${link.dest}`).toEqual({ structure: 'Link', heldByObjr: true });
+        expect(link.contents, path).toMatch(new RegExp(`\\S.*${link.destPage}$`));
+        expect(f.tabs[link.page - 1], path).toBe('/S');
+      }
     });
   });
 

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, validate } from '../../src/build.ts';
+import type { PublicationPlan } from '../../src/html/publication.ts';
 import { browserAvailable } from '../helpers/browsers.ts';
 import { openPdf, pdfText } from '../helpers/read-pdf.ts';
 import { scratchCopy, type ScratchCopy } from '../helpers/template-copy.ts';
@@ -72,6 +73,28 @@ describe('a new kind of brief', () => {
     expect(text).toContain('Partner regions');
     expect(text).toContain('Södermanland County');
     expect(text).toContain('Värmland County');
+  });
+
+  it('joins the publication with a part in the catalogue and its heading in both message catalogues', async () => {
+    const other = await scratchCopy('new-brief-publication');
+    try {
+      await other.write('templates/briefs/country.hbs', TEMPLATE);
+      const part = `      - output: country\n        heading: '{{t "publication.countries"}}'\n`;
+      await other.edit('templates/catalogue.yaml', (t) => `${t.replace(/^outputs:\n/m, `outputs:\n${ENTRY}`)}${part}`);
+      const heading = (words: string) => (text: string) => text.replace(/^publication:\n/m, `publication:\n  countries: ${words}\n`);
+      await other.edit('templates/i18n/en.yaml', (t) => heading('Countries')(messages('Country brief', '{region} and its partners', 'Partner regions', '{name}: partners', 'Partner regions by country, {region}', 'partner regions, country')(t)));
+      await other.edit('templates/i18n/ru.yaml', (t) => heading('Страны')(messages('Справка по стране', '{region} и партнёры', 'Регионы-партнёры', '{name}: партнёры', 'Регионы-партнёры по странам, {region}', 'регионы-партнёры, страна')(t)));
+      expect(await other.changed()).toEqual(['templates/briefs/country.hbs', 'templates/catalogue.yaml', 'templates/i18n/en.yaml', 'templates/i18n/ru.yaml']);
+      const result = await validate(other.config, { locales: ['en'] });
+      expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([]);
+      if (!result.ok) return;
+      const publication = result.outputs.find((o) => o.key === 'en/publication')!.plan as PublicationPlan;
+      const last = publication.parts.at(-1)!;
+      expect(last.heading).toBe('Countries');
+      expect(last.briefs.map((b) => b.line)).toEqual(result.data.countries.countries.map((c) => `${c.name}: partners`));
+    } finally {
+      await other.remove();
+    }
   });
 
   it('refuses items that cannot be told apart, at the catalogue entry', async () => {

@@ -43,9 +43,9 @@ describe.skipIf(!python || !sha256sum)('the release bundle', () => {
     const names = entries.map(([name]) => name);
     expect(names.every((n) => n.startsWith(`${NAME}/`))).toBe(true);
     expect(names).toEqual([...names.slice(0, -1)].sort().concat(`${NAME}/SHA256SUMS`));
-    // 8 briefs and fact sheets, the workbook, 22 CSVs and datapackage.json, the manifest, the sums.
-    expect(names).toHaveLength(9 + 23 + 2);
-    for (const file of ['briefs/international-cooperation.pdf', 'projects/red.pdf', 'cooperation-summary.xlsx', 'data/projects.csv', 'data/datapackage.json', 'manifest.json']) expect(names).toContain(`${NAME}/${file}`);
+    // 8 briefs and fact sheets, the publication, the workbook, 22 CSVs and datapackage.json, the manifest, the sums.
+    expect(names).toHaveLength(10 + 23 + 2);
+    for (const file of ['briefs/international-cooperation.pdf', 'projects/red.pdf', 'publication.pdf', 'cooperation-summary.xlsx', 'data/projects.csv', 'data/datapackage.json', 'manifest.json']) expect(names).toContain(`${NAME}/${file}`);
     expect(new Set(entries.map(([, date, mode]) => `${date.join('-')} ${mode.toString(8)}`))).toEqual(new Set(['2005-12-31-0-0-0 100644']));
     const manifest = JSON.parse(await readFile(join(extracted, NAME, 'manifest.json'), 'utf8')) as { report: string; as_of: string; language: string; outputs: { path: string; kind: string }[] };
     expect(manifest).toMatchObject({ report: 'leningrad-oblast-2005-international-cooperation', as_of: '2005-12-31', language: 'en' });
@@ -56,7 +56,7 @@ describe.skipIf(!python || !sha256sum)('the release bundle', () => {
     const folder = join(extracted, NAME);
     const check = spawnSync(sha256sum!, ['-c', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
-    expect(check.stdout.trim().split('\n')).toHaveLength(9 + 23 + 1);
+    expect(check.stdout.trim().split('\n')).toHaveLength(10 + 23 + 1);
     expect(check.stdout).not.toMatch(/FAILED/);
     await writeFile(join(folder, 'data/projects.csv'), 'id,budget_eur\r\nred,1\r\n');
     const tampered = spawnSync(sha256sum!, ['-c', '--quiet', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });

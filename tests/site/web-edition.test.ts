@@ -52,13 +52,18 @@ describe('the web edition', () => {
     for (const locale of ['en', 'ru']) {
       const index = await readFile(join(site, locale, 'index.html'), 'utf8');
       const outputs = manifest.outputs.filter((o) => o.path.startsWith(`${locale}/`));
-      expect(outputs).toHaveLength(32);
+      expect(outputs).toHaveLength(33);
       for (const output of outputs) {
         const path = output.path.slice(3);
         expect(index).toContain(`<a href="files/${path}">${path}</a>`);
         expect((await readFile(join(site, locale, 'files', path))).equals(await readFile(join(dir, 'out', output.path))), path).toBe(true);
       }
     }
+    // The publication comes first, before the briefs, with its pages.
+    const publication = manifest.outputs.find((o) => o.path === 'ru/publication.pdf')!;
+    const russian = await readFile(join(site, 'ru/index.html'), 'utf8');
+    expect(russian).toContain(`<p class="gathered">Все справки одним документом: <a href="files/publication.pdf">Ленинградская область: международное сотрудничество в 2005 году</a> (PDF, ${Math.round(publication.bytes / 1024)} КБ, ${publication.pages} с.)</p>`);
+    expect(russian.indexOf('class="gathered"')).toBeLessThan(russian.indexOf('class="briefs"'));
     const workbook = manifest.outputs.find((o) => o.path === 'ru/cooperation-summary.xlsx')!;
     expect(await readFile(join(site, 'ru/index.html'), 'utf8')).toContain(`<td>Книга Excel</td><td class="number">${Math.round(workbook.bytes / 1024)} КБ</td>`);
   });

@@ -18,8 +18,12 @@ export interface ChartSet {
   byLeadCountry: string;
 }
 
-/** `item` is the programme or project an output is about, if any. */
-export function chartSet(model: ReportModel, item: unknown, f: Formatter, messages: Messages, wrap: (svg: string) => unknown): ChartSet {
+/**
+ * `item` is the programme or project an output is about, if any. `idPrefix`
+ * keeps the SVGs' ids unique where several briefs share one page (the
+ * publication), or a figure's alternate text would be another brief's.
+ */
+export function chartSet(model: ReportModel, item: unknown, f: Formatter, messages: Messages, wrap: (svg: string) => unknown, idPrefix = ''): ChartSet {
   const t = (key: string, values: Record<string, unknown> = {}) => messages.format(key, values);
   const region = model.report.region;
   const programme = isProgramme(item) ? item : isProject(item) ? model.programmes.find((p) => p.id === item.programme.id) : undefined;
@@ -29,7 +33,7 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
     const extra = p.projects.find((x) => x.id === highlight && !p.leadingProjects.includes(x));
     const sorted = extra ? [...p.leadingProjects, extra] : p.leadingProjects;
     return horizontalBarChart({
-      id: `budgets-${p.id}`,
+      id: `${idPrefix}budgets-${p.id}`,
       title: t('charts.budgets_title'),
       description: t('charts.budgets_description', {
         count: p.projects.length,
@@ -44,7 +48,7 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
   const charts = {
     get map() {
       return partnerMap({
-        id: 'partner-map',
+        id: `${idPrefix}partner-map`,
         title: t('charts.map_title'),
         description: t('charts.map_description', {
           region: region.name,
@@ -57,7 +61,7 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
     },
     get partnersByCountry() {
       return horizontalBarChart({
-        id: 'partners-by-country',
+        id: `${idPrefix}partners-by-country`,
         title: t('charts.partners_title'),
         description: t('charts.partners_description', { counts: figures(model.partnersByCountry.map((g) => [g.country.name, f.number(g.count)])) }),
         bars: model.partnersByCountry.map((g) => ({ label: g.country.name, value: g.count, valueLabel: f.number(g.count) })),
@@ -73,7 +77,7 @@ export function chartSet(model: ReportModel, item: unknown, f: Formatter, messag
     get byLeadCountry() {
       if (!programme) return '';
       return horizontalBarChart({
-        id: `lead-countries-${programme.id}`,
+        id: `${idPrefix}lead-countries-${programme.id}`,
         title: t('charts.lead_title'),
         description: t('charts.lead_description', {
           bars: figures(programme.byLeadCountry.map((c) => [c.country.name, `${f.money(c.budgetEur)} (${f.percent(c.share)})`])),

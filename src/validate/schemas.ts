@@ -45,9 +45,10 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
   const read = async (name: string) =>
     withTranslations(JSON.parse(await readFile(join(schemasDir, `${name}.schema.json`), 'utf8')) as Record<string, unknown>, languages);
   const [shared, ...schemas] = await Promise.all([SHARED_SCHEMA, ...collections].map(read));
-  const ids = Object.fromEntries(collections.map((c, i) => [c, String(schemas[i]!.$id)]));
+  // Each collection's schema is added under a key of its own: a schema need not have an $id.
+  const keys = Object.fromEntries(collections.map((c) => [c, `collection:${c}`]));
   // The keywords' code shapes the generated code: it is part of the key.
-  const compiled = await standaloneValidators([shared, schemas, KEYWORDS.map((k) => k.code.toString())], ids, async () => {
+  const compiled = await standaloneValidators([shared, schemas, KEYWORDS.map((k) => k.code.toString())], keys, async () => {
     const [{ Ajv2020 }, { default: addFormatsModule }] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
     // ajv-formats is CommonJS: under ESM its function is the `default` of the module object.
     const addFormats = addFormatsModule.default;
@@ -64,7 +65,8 @@ export async function createSchemaValidator(schemasDir: string, collections: rea
     addFormats(ajv, ['date']);
     ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
     for (const keyword of KEYWORDS) ajv.addKeyword(keyword);
-    ajv.addSchema([shared!, ...schemas]);
+    ajv.addSchema(shared!);
+    schemas.forEach((schema, i) => ajv.addSchema(schema, keys[collections[i]!]));
     return ajv;
   });
 

@@ -14,13 +14,14 @@ export type YamlCheck = { ok: true; file: YamlFile } | { ok: false; errors: Repo
 
 /** `at`: where the file is named (a catalogue line), to report a missing file there. */
 export async function loadYamlWithSchema(path: string, schemaPath: string, cwd: string, at?: Position): Promise<YamlCheck> {
-  const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as { $id?: string };
-  const { validate } = await standaloneValidators([schema], { validate: String(schema.$id) }, async () => {
+  const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as object;
+  const { validate } = await standaloneValidators([schema], { validate: 'file' }, async () => {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
     // strictRequired is off: `then: { required: [...] }` names properties declared beside it.
     const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true, ...STANDALONE });
     ajv.addKeyword({ keyword: 'hint', metaSchema: { type: 'string' } });
-    return ajv.addSchema(schema);
+    // Under a key of its own: the schema need not have an $id.
+    return ajv.addSchema(schema, 'file');
   });
   const file = relative(cwd, path);
   let bytes: Buffer;

@@ -26,7 +26,9 @@ import { PROJECT_ROOT, resolveConfig, type Config } from '../config.ts';
 import { formatErrors } from '../errors.ts';
 import { prepare } from '../prepare.ts';
 import { selectOutputs, type Selection } from '../plan/select.ts';
+import type { PlannedOutput } from '../plan/outputs.ts';
 import { isBrief, renderBrief } from '../html/brief.ts';
+import { renderPublication, type PublicationPlan } from '../html/publication.ts';
 import { isWorkbook, xlsxSink } from '../xlsx/sink.ts';
 import { closeBrowser, findBrowser, launchBrowser } from '../pdf/browser.ts';
 import type { Asset } from '../html/styles.ts';
@@ -255,7 +257,9 @@ async function floorRows(set: DataSet, runs: number, ours: { scratchChild: Serie
   const prepared = await prepare(resolveConfig({ data: set.dir }));
   if (!prepared.ok) throw new Error(formatErrors(prepared.errors, prepared.sources));
   const briefs = prepared.outputs.filter(isBrief);
-  const htmls = briefs.map(renderBrief);
+  // The publications are documents Chromium must print too (once each: printing a draft first is our cost).
+  const publications = prepared.outputs.filter((output): output is PlannedOutput<PublicationPlan> => output.entry.kind === 'publication');
+  const htmls = [...briefs.map(renderBrief), ...publications.map((output) => renderPublication(output)())];
   const assets = briefs[0]?.plan.styles.assets ?? new Map<string, Asset>();
   const { executablePath } = findBrowser({});
   const launch = await series(runs, step('Chromium launch'), async () => {

@@ -8,14 +8,12 @@
 // is printed again with them; the numbers sit in fixed-width boxes, so filling
 // them in moves nothing. Then the outline is nested (outline.ts) and the links
 // described (links.ts) before the metadata and standards of every brief.
-import { PDFDocument } from 'pdf-lib';
 import { ReportError } from '../errors.ts';
 import { linkDescription, planPublication, renderPublication, type PublicationPlan } from '../html/publication.ts';
 import type { Sink } from '../plan/sink.ts';
 import { checkFonts } from './fonts.ts';
-import { describeLinks } from './links.ts';
 import type { PdfMetadata } from './metadata.ts';
-import { destinationPages, nestOutline, type Section } from './outline.ts';
+import type { Section } from './outline.ts';
 import { shareAssets, sharedPrinter } from './sink.ts';
 
 /** Prints at most: without the numbers, with them, and once more only if filling them in moved a brief (it never should). */
@@ -53,19 +51,20 @@ export const publicationSink: Sink<PublicationPlan> = {
     return {
       inputs: [styles.digest, meta, html],
       async make() {
-        const [{ finishPdf }, printer] = await Promise.all([import('./metadata.ts'), sharedPrinter(env)]);
+        // pdf-lib loads only when a PDF is made: validate and a workbook-only build never need it.
+        const [{ finishPdf }, { describeLinks }, outline, printer] = await Promise.all([import('./metadata.ts'), import('./links.ts'), import('./outline.ts'), sharedPrinter(env)]);
         let pages = new Map<string, number>();
         let pdf: Uint8Array | undefined;
         for (let pass = 1; pass <= PASSES && !pdf; pass++) {
           const printed = await printer.print({ id: output.key, html: pass === 1 ? html : render(pages), size, draft: pass === 1 });
-          const found = await startPages(printed, titles.keys(), output.key);
+          const found = await startPages(outline, printed, titles.keys(), output.key);
           if (pass > 1 && [...found].every(([anchor, page]) => pages.get(anchor) === page)) pdf = printed;
           pages = found;
         }
         if (!pdf) throw new ReportError('render', `${output.key}: the briefs still moved after ${PASSES} prints with the contents' page numbers`, undefined, 'keep the page numbers of the contents in boxes of fixed width (templates/styles/brief.css, .contents-page)');
         checkFonts(pdf, styles.families, output.key);
         return finishPdf(pdf, meta, (doc) => {
-          nestOutline(doc, output.title, sections);
+          outline.nestOutline(doc, output.title, sections);
           describeLinks(doc, (anchor) => {
             const title = titles.get(anchor);
             return title === undefined ? undefined : linkDescription(output.edition, title, pages.get(anchor)!);
@@ -77,8 +76,9 @@ export const publicationSink: Sink<PublicationPlan> = {
 };
 
 /** Where (1-based) each anchor starts in a print. */
-async function startPages(pdf: Uint8Array, anchors: Iterable<string>, output: string): Promise<Map<string, number>> {
-  const found = destinationPages(await PDFDocument.load(pdf, { updateMetadata: false }));
+async function startPages(outline: typeof import('./outline.ts'), pdf: Uint8Array, anchors: Iterable<string>, output: string): Promise<Map<string, number>> {
+  const { PDFDocument } = await import('pdf-lib');
+  const found = outline.destinationPages(await PDFDocument.load(pdf, { updateMetadata: false }));
   const pages = new Map<string, number>();
   for (const anchor of anchors) {
     const page = found.get(anchor);

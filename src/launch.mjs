@@ -5,17 +5,11 @@
 // under src/ changes. Dependencies stay outside the bundle and load lazily.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const src = dirname(fileURLToPath(import.meta.url));
 const root = dirname(src);
-
-// Node 22 and later keep V8's compiled code of the modules a command loads (the
-// bundle, Puppeteer, pdf-lib, ExcelJS…) and reuse it on the next start; Node 20
-// has no such cache and compiles them every time.
-module.enableCompileCache?.(join(root, 'node_modules', '.cache', 'cooperation-reports', 'v8'));
 
 const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
 for (const file of readdirSync(src, { recursive: true }).map(String).sort()) {

@@ -6,14 +6,25 @@
 // inline SVG, headings (whose text becomes the PDF outline) and acronyms are
 // left alone, and so are tokens that look like URLs, addresses or codes, which
 // the stylesheet lets break anywhere instead.
-import createHyphenator from 'hyphen';
-import britishEnglish from 'hyphen/patterns/en-gb.js';
-import russian from 'hyphen/patterns/ru.js';
+import { createRequire } from 'node:module';
 
-const HYPHENATORS: Record<string, (word: string) => string> = {
-  en: createHyphenator(britishEnglish) as (word: string) => string,
-  ru: createHyphenator(russian) as (word: string) => string,
-};
+// The patterns load on the first brief of their language: validate and a
+// workbook-only build never render one, and importing both cost 30-70 ms.
+const require = createRequire(import.meta.url);
+const PATTERNS: Record<string, string> = { en: 'hyphen/patterns/en-gb.js', ru: 'hyphen/patterns/ru.js' };
+const hyphenators = new Map<string, (word: string) => string>();
+
+function hyphenatorFor(locale: string): ((word: string) => string) | undefined {
+  const patterns = PATTERNS[locale];
+  if (!patterns) return undefined;
+  let hyphenate = hyphenators.get(locale);
+  if (!hyphenate) {
+    const createHyphenator = require('hyphen') as (patterns: unknown) => (word: string) => string;
+    hyphenate = createHyphenator(require(patterns));
+    hyphenators.set(locale, hyphenate);
+  }
+  return hyphenate;
+}
 
 /** Elements whose text is never hyphenated, with everything inside them. */
 const KEEP = new Set(['svg', 'title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -25,7 +36,7 @@ const KEEP_CLASS = /\bclass="[^"]*\bacronym\b/;
 const NOT_A_WORD = /:\/\/|www\.|[@/\\_=]|\d/;
 
 export function hyphenateHtml(html: string, locale: string): string {
-  const hyphenate = HYPHENATORS[locale];
+  const hyphenate = hyphenatorFor(locale);
   if (!hyphenate) return html;
   const tag = /<!--[\s\S]*?-->|<\/?([a-zA-Z][\w-]*)[^>]*>/g;
   const keeping: boolean[] = [];

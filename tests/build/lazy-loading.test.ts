@@ -2,6 +2,7 @@
 // pdf-lib) and of workbooks (ExcelJS) load in the builds that make those
 // outputs, never in `validate` or a build of other outputs. Each was once
 // pulled in by a static import of a module that only needed it later.
+// (The hyphenation patterns are CommonJS, required on the first brief.)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,21 +31,21 @@ async function packagesLoaded(args: string[]): Promise<Set<string>> {
 }
 
 describe('modules loaded', () => {
-  it('validate loads neither the printer, nor pdf-lib, nor ExcelJS', async () => {
+  it('validate loads neither the printer, nor pdf-lib, nor ExcelJS, nor the hyphenation patterns', async () => {
     const loaded = await packagesLoaded(['validate', '--data', FIXTURE_DATA]);
     expect(loaded).toContain('ajv-formats');
-    for (const heavy of ['puppeteer', 'puppeteer-core', 'pdf-lib', 'pako', 'exceljs']) expect(loaded, heavy).not.toContain(heavy);
+    for (const heavy of ['puppeteer', 'puppeteer-core', 'pdf-lib', 'pako', 'exceljs', 'hyphen']) expect(loaded, heavy).not.toContain(heavy);
   });
 
   it('a workbook-only build loads ExcelJS but neither the printer nor pdf-lib', async () => {
     const loaded = await packagesLoaded(['build', '--only', 'workbook', '--data', FIXTURE_DATA, '--out', join(dir, 'out')]);
     expect(loaded).toContain('exceljs');
-    for (const heavy of ['puppeteer', 'puppeteer-core', 'pdf-lib']) expect(loaded, heavy).not.toContain(heavy);
+    for (const heavy of ['puppeteer', 'puppeteer-core', 'pdf-lib', 'hyphen']) expect(loaded, heavy).not.toContain(heavy);
   });
 
   it('a build of one fact sheet loads the printer and pdf-lib but not ExcelJS', async () => {
     const loaded = await packagesLoaded(['build', '--only', 'project/red', '--locale', 'en', '--data', FIXTURE_DATA, '--out', join(dir, 'out')]);
-    for (const needed of ['puppeteer', 'pdf-lib']) expect(loaded, needed).toContain(needed);
+    for (const needed of ['puppeteer', 'pdf-lib', 'hyphen']) expect(loaded, needed).toContain(needed);
     expect(loaded).not.toContain('exceljs');
   });
 });

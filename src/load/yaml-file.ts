@@ -1,8 +1,11 @@
 // YAML text -> a plain value plus the parsed document, so later stages can map
 // any JSON pointer back to a line and column. Everything YAML allows but a data
-// file must not use is rejected here, with its position.
+// file must not use is rejected here, with its position. A file in plain YAML
+// (plain-yaml.ts) is read fast, and its document parsed only when a position is
+// asked for.
 import { isCollection, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { ReportError, type ErrorCode } from '../errors.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 
 export interface YamlFile {
   /** Path as shown to the user. */
@@ -36,13 +39,23 @@ export function parseYamlFile(file: string, bytes: Uint8Array, maxBytes = MAX_FI
   const text = decoded.replace(/^\uFEFF/, '');
 
   const locate = locator(text);
-  const doc = parseDocument(text, {
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
+  // Most files are plain YAML: their value is read fast, and the document with
+  // positions is parsed only if a later stage asks for a position.
+  const plain = readPlainYaml(text, OPTIONS);
+  if (plain) {
+    let parsed: Document.Parsed | undefined;
+    const lazy: YamlFile = {
+      file,
+      text,
+      get doc() {
+        return (parsed ??= parseDocument(text, OPTIONS));
+      },
+      locate,
+      value: plain.value,
+    };
+    return { ok: true, file: lazy };
+  }
+  const doc = parseDocument(text, OPTIONS);
   const at = (offset: number) => ({ file, ...locate(offset) });
   const errors: ReportError[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
@@ -64,6 +77,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, maxBytes = MAX_FI
   const value = doc.toJS({ maxAliasCount: 0 }) as unknown;
   return { ok: true, file: { file, text, doc, locate, value } };
 }
+
+const OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false } as const;
 
 /** Real data nests about six levels; far deeper is a mistake or an attack on the stack. */
 export const MAX_DEPTH = 32;
@@ -163,9 +178,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * misses line breaks it skips while recovering from syntax errors.
  */
 function locator(text: string): YamlFile['locate'] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let starts: number[] | undefined;
   return (offset) => {
+    // Line starts are found on the first call: a file without errors never needs them.
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

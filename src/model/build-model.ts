@@ -29,7 +29,11 @@ export function buildModel(data: CooperationData, locale = 'en'): ReportModel {
 
   const grandTotal = sum(data.projects.projects.map((p) => p.budget_eur));
   const projectsByProgramme = new Map<string, CooperationData['projects']['projects']>();
-  for (const p of data.projects.projects) projectsByProgramme.set(p.programme, [...(projectsByProgramme.get(p.programme) ?? []), p]);
+  for (const p of data.projects.projects) {
+    const list = projectsByProgramme.get(p.programme);
+    if (list) list.push(p);
+    else projectsByProgramme.set(p.programme, [p]);
+  }
 
   const programmes: Programme[] = data.programmes.programmes.map(({ countries: codes, funder, participants, direction, ...p }) => {
     const raw = projectsByProgramme.get(p.id) ?? [];

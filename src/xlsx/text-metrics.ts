@@ -40,11 +40,24 @@ export interface Font {
   bold?: boolean | undefined;
 }
 
+/** Each character's whole pixels, by code point, as met: a sheet measures the same few again and again. */
+const PIXELS = { regular: new Map<number, number>(), bold: new Map<number, number>() };
+
 /** The width of a line of text in pixels at 96 dpi. */
 export function textPixels(text: string, font: Font = {}): number {
   const style = font.bold ? 'bold' : 'regular';
+  const known = PIXELS[style];
   let pixels = 0;
-  for (const char of text) pixels += Math.round((charWidth(char, style) * PIXELS_PER_EM) / 1000);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    let width = known.get(code);
+    if (width === undefined) {
+      width = Math.round((charWidth(String.fromCodePoint(code), style) * PIXELS_PER_EM) / 1000);
+      known.set(code, width);
+    }
+    pixels += width;
+  }
   return pixels;
 }
 
@@ -71,9 +84,10 @@ export function lineCount(text: string, width: number, font: Font = {}): number 
   for (const paragraph of text.split('\n')) {
     lines += 1;
     let used = 0;
-    for (const word of paragraph.split(/(?<=[ -])/)) {
+    for (const word of words(paragraph)) {
       const size = textPixels(word, font);
-      const fits = used + textPixels(word.trimEnd(), font) <= room;
+      const bare = word.trimEnd();
+      const fits = used + (bare === word ? size : textPixels(bare, font)) <= room;
       if (used > 0 && !fits) {
         lines += 1;
         used = 0;
@@ -86,6 +100,21 @@ export function lineCount(text: string, width: number, font: Font = {}): number 
     }
   }
   return lines;
+}
+
+/** The text split after each space and hyphen, as paragraph.split(/(?<=[ -])/) would. */
+function words(paragraph: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < paragraph.length - 1; i++) {
+    const c = paragraph.charCodeAt(i);
+    if (c === 32 || c === 45) {
+      out.push(paragraph.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push(paragraph.slice(start));
+  return out;
 }
 
 /** The widest line of `text`, in characters of the column width unit (a digit and its share of padding). */

@@ -400,21 +400,42 @@ function layOut(ws: ExcelJS.Worksheet, grid: Grid, formatter: Formatter): LaidOu
   header.height = rowHeight(grid.headers.map((text, j) => lineCount(text, columns[j]!.width - button, { bold: true })));
   const heights = [header.height];
 
+  // Cells alike share one style object: ExcelJS turns each style object into
+  // XML to find its id, and remembers the id by object.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
   all.forEach((cells, i) => {
     const row = ws.getRow(2 + i);
     const isTotal = grid.total !== undefined && i === all.length - 1;
     cells.forEach((c, j) => {
-      const cell = row.getCell(j + 1);
       const format = c.link ? undefined : NUMBER_FORMATS[c.type]?.(formatter);
-      if (format) cell.numFmt = format;
-      cell.alignment = { vertical: 'top', wrapText: columns[j]!.wrap };
-      cell.font = c.link ? { ...FONT, color: { argb: LINK_COLOR }, underline: true } : { ...FONT, bold: isTotal };
-      if (isTotal) cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+      const wrap = columns[j]!.wrap;
+      const key = `${format}|${wrap}|${c.link === true}|${isTotal}|${valueKind(c.value)}`;
+      let style = styles.get(key);
+      if (!style) {
+        style = {
+          ...(format ? { numFmt: format } : {}),
+          alignment: { vertical: 'top', wrapText: wrap },
+          font: c.link ? { ...FONT, color: { argb: LINK_COLOR }, underline: true } : { ...FONT, bold: isTotal },
+          ...(isTotal ? { border: { top: { style: 'thin' }, bottom: { style: 'double' } } } : {}),
+        };
+        styles.set(key, style);
+      }
+      row.getCell(j + 1).style = style;
     });
     row.height = rowHeight(cells.map((c, j) => (columns[j]!.wrap ? lineCount(c.shown, columns[j]!.width, { bold: isTotal }) : 1)));
     heights.push(row.height);
   });
   return { cells: all, widths: columns.map((c) => c.width), heights };
+}
+
+/**
+ * The type ExcelJS sees in a cell's value (a formula's by its result): without
+ * a number format it gives numbers and blanks General and dates its own, so a
+ * style object serves only cells of one such type.
+ */
+function valueKind(value: ExcelJS.CellValue): string {
+  const v = value !== null && typeof value === 'object' && 'formula' in value ? value.result : value;
+  return v === null || v === undefined ? 'blank' : v instanceof Date ? 'date' : typeof v;
 }
 
 const NUMBER_FORMATS: Partial<Record<ValueType, (f: Formatter) => string>> = {

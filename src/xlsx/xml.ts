@@ -36,7 +36,8 @@ export function splitPart(xml: string): SplitPart {
   let childName = '';
   let last = 0;
   const children: Child[] = [];
-  for (const m of xml.matchAll(TOKEN)) {
+  const tokens = new RegExp(TOKEN);
+  for (let m = tokens.exec(xml); m; m = tokens.exec(xml)) {
     const [token, closing, name, , selfClosing] = m;
     if (name === undefined) continue;
     const at = m.index;
@@ -60,9 +61,26 @@ export function splitPart(xml: string): SplitPart {
           children.push({ name, xml: token });
           start = -1;
         }
-      } else depth++;
+      } else {
+        depth++;
+        // A child's content is not split: skip to its end tag when nothing in between could hide or fake one.
+        const end = depth === 2 ? plainEnd(xml, name, at + token.length) : -1;
+        if (end >= 0) tokens.lastIndex = end;
+      }
     }
-    last = at + token.length;
+    last = tokens.lastIndex;
   }
   throw new Error('the part has no complete root element');
+}
+
+/**
+ * Where the end tag of an element `name` whose content starts at `from` begins,
+ * if the content holds no element of the same name, comment, CDATA or
+ * processing instruction; else -1. (A sheet's <sheetData> is most of its part.)
+ */
+function plainEnd(xml: string, name: string, from: number): number {
+  const end = xml.indexOf(`</${name}`, from);
+  if (end < 0 || !/[\s>]/.test(xml[end + name.length + 2] ?? '')) return -1;
+  const content = xml.slice(from, end);
+  return content.includes('<!') || content.includes('<?') || new RegExp(`<${name.replace(/\./g, '\\.')}[\\s/>]`).test(content) ? -1 : end;
 }

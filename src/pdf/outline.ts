@@ -23,17 +23,6 @@ interface Bookmark {
   children: Bookmark[];
 }
 
-/** The page (0-based) of each named destination, from the catalogue's Dests. */
-export function destinationPages(doc: PDFDocument): Map<string, number> {
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const pages = new Map<string, number>();
-  for (const [name, value] of dests?.entries() ?? []) {
-    const page = pageOf(doc, value);
-    if (page !== undefined) pages.set(name.decodeText(), page);
-  }
-  return pages;
-}
-
 /**
  * Replaces the outline with `title` over Chromium's bookmarks before the
  * first section (the contents), then `sections` in order. A brief takes the

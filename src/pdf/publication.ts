@@ -4,15 +4,17 @@
 // Chromium cannot print the page a link leads to (no target-counter()), so the
 // document is printed once with the contents' numbers blank (a draft,
 // untagged and without outline, which Chromium prints faster), the pages where
-// the briefs start are read from the named destinations of its links, and it
-// is printed again with them; the numbers sit in fixed-width boxes, so filling
-// them in moves nothing. Then the outline is nested (outline.ts) and the links
-// described (links.ts) before the metadata and standards of every brief.
+// the briefs start are read from the named destinations of its links (without
+// loading the document: destinations.ts), and it is printed again with them;
+// the numbers sit in fixed-width boxes, so filling them in moves nothing.
+// Then the outline is nested (outline.ts) and the links described (links.ts)
+// before the metadata and standards of every brief.
 import { ReportError } from '../errors.ts';
 import { linkDescription, planPublication, renderPublication, type PublicationPlan } from '../html/publication.ts';
 import type { Sink } from '../plan/sink.ts';
 import { checkFonts } from './fonts.ts';
 import type { PdfMetadata } from './metadata.ts';
+import { destinationPages } from './destinations.ts';
 import type { Section } from './outline.ts';
 import { shareAssets, sharedPrinter } from './sink.ts';
 
@@ -57,7 +59,7 @@ export const publicationSink: Sink<PublicationPlan> = {
         let pdf: Uint8Array | undefined;
         for (let pass = 1; pass <= PASSES && !pdf; pass++) {
           const printed = await printer.print({ id: output.key, html: pass === 1 ? html : render(pages), size, draft: pass === 1 });
-          const found = await startPages(outline, printed, titles.keys(), output.key);
+          const found = startPages(printed, titles.keys(), output.key);
           if (pass > 1 && [...found].every(([anchor, page]) => pages.get(anchor) === page)) pdf = printed;
           pages = found;
         }
@@ -76,9 +78,8 @@ export const publicationSink: Sink<PublicationPlan> = {
 };
 
 /** Where (1-based) each anchor starts in a print. */
-async function startPages(outline: typeof import('./outline.ts'), pdf: Uint8Array, anchors: Iterable<string>, output: string): Promise<Map<string, number>> {
-  const { PDFDocument } = await import('pdf-lib');
-  const found = outline.destinationPages(await PDFDocument.load(pdf, { updateMetadata: false }));
+function startPages(pdf: Uint8Array, anchors: Iterable<string>, output: string): Map<string, number> {
+  const found = destinationPages(pdf);
   const pages = new Map<string, number>();
   for (const anchor of anchors) {
     const page = found.get(anchor);
